@@ -1,0 +1,68 @@
+package dev.selftest;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * A run that was not started, and why. Nothing ran and nothing changed.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class RunRejectedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a run was refused. */
+    public enum Reason {
+        /** The selection is malformed (an unknown id, an invalid tag expression) or matches nothing. */
+        INVALID_SELECTION,
+        /** The environment forbids some selected scenarios; see {@link #refusedScenarios()}. */
+        FORBIDDEN,
+        /** As many runs as allowed are already running; see {@link #retryAfter()}. */
+        TOO_MANY_RUNS,
+        /** Selftest is shutting down. */
+        SHUTTING_DOWN
+    }
+
+    private final Reason reason;
+    private final transient Map<String, String> refusedScenarios;
+    private final transient Duration retryAfter;
+
+    private RunRejectedException(Reason reason, String message, Map<String, String> refusedScenarios,
+                                 Duration retryAfter) {
+        super(message);
+        this.reason = reason;
+        this.refusedScenarios = Map.copyOf(refusedScenarios);
+        this.retryAfter = retryAfter;
+    }
+
+    public static RunRejectedException invalidSelection(String message) {
+        return new RunRejectedException(Reason.INVALID_SELECTION, message, Map.of(), Duration.ZERO);
+    }
+
+    public static RunRejectedException forbidden(String message, Map<String, String> refusedScenarios) {
+        return new RunRejectedException(Reason.FORBIDDEN, message, refusedScenarios, Duration.ZERO);
+    }
+
+    public static RunRejectedException tooManyRuns(String message, Duration retryAfter) {
+        return new RunRejectedException(Reason.TOO_MANY_RUNS, message, Map.of(), retryAfter);
+    }
+
+    public static RunRejectedException shuttingDown() {
+        return new RunRejectedException(Reason.SHUTTING_DOWN, "Selftest is shutting down", Map.of(),
+                Duration.ofSeconds(30));
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The refused scenario ids with the reason for each (only for {@link Reason#FORBIDDEN}). */
+    public Map<String, String> refusedScenarios() {
+        return refusedScenarios;
+    }
+
+    /** When to try again (only for {@link Reason#TOO_MANY_RUNS} and {@link Reason#SHUTTING_DOWN}). */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

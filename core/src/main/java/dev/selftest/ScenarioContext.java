@@ -1,0 +1,53 @@
+package dev.selftest;
+
+import dev.selftest.internal.run.CurrentContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What a running scenario gets from Selftest: who it is, where it runs, and how to clean up after itself.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface ScenarioContext {
+
+    /** The id of the run this execution belongs to. */
+    String runId();
+
+    /** The id of the scenario being executed. */
+    String scenarioId();
+
+    /** Why the run was started. */
+    Trigger trigger();
+
+    /** The environment the application runs in, with its per-environment test data. */
+    Environment environment();
+
+    /**
+     * Runs a named step and records it in the result. A step that throws ends the scenario with its failure.
+     */
+    void step(String name, Step step) throws Exception;
+
+    /**
+     * Registers an action that removes what the scenario created. Actions run after the body in reverse order
+     * of registration, always: after success, failure, timeout and cancellation. A failing action is reported.
+     */
+    void cleanup(String description, CleanupAction action);
+
+    /**
+     * A unique name for test data that carries the run id, such as {@code selftest-r1a2b3-customer-1}, so that
+     * leftovers can always be recognised and swept.
+     */
+    String testDataName(String label);
+
+    /** The registry to record functional KPIs in (orders placed, checkout latency, ...). */
+    MeterRegistry kpis();
+
+    /** True once the run was cancelled or the scenario's timeout passed; long loops should stop then. */
+    boolean isCancelled();
+
+    /** The context of the scenario running on the calling thread, if any (used by integrations such as JUnit). */
+    static Optional<ScenarioContext> current() {
+        return CurrentContext.get();
+    }
+}
