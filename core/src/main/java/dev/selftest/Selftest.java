@@ -65,7 +65,7 @@ public final class Selftest implements AutoCloseable {
         this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         this.controlApi = new DefaultControlApi(this, engine, policy, settings);
-        if (settings.token().isEmpty()) {
+        if (settings.token().isEmpty() && settings.readToken().isEmpty()) {
             LOG.warn("Selftest control API is off: no token configured. Set the environment variable SELFTEST_TOKEN "
                     + "(or the property {}) to turn it on. Health stays public.", Settings.TOKEN);
         }

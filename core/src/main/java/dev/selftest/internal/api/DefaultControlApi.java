@@ -60,7 +60,7 @@ public final class DefaultControlApi implements ControlApi {
         this.engine = engine;
         this.policy = policy;
         this.settings = settings;
-        this.guard = new TokenGuard(settings.token());
+        this.guard = new TokenGuard(settings.token(), settings.readToken());
         this.bodies = new JsonBodies(json, settings.maxRequestBytes());
     }
 

@@ -55,6 +55,7 @@ public final class RunEngine implements AutoCloseable {
     private final Listeners listeners = new Listeners();
     private final ExecutorService coordinators;
     private final AtomicInteger activeRuns = new AtomicInteger();
+    private final RunRateLimit rateLimit;
     private final Map<String, Semaphore> scenarioLocks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -69,6 +70,7 @@ public final class RunEngine implements AutoCloseable {
         this.timeBox = new TimeBox(settings.poolSize(), settings.interruptGrace());
         this.execution = new ScenarioExecution(timeBox, environment, kpis, durableCleanup,
                 settings.cleanupTimeout(), settings.stackTraces(), clock);
+        this.rateLimit = new RunRateLimit(settings.maxRunsPerMinute());
         this.history = new RunHistory(settings.historySize());
         this.statistics = new ScenarioStatistics(settings.statsWindow());
         AtomicInteger threads = new AtomicInteger();
@@ -101,6 +103,12 @@ public final class RunEngine implements AutoCloseable {
             activeRuns.decrementAndGet();
             throw RunRejectedException.tooManyRuns(settings.maxConcurrentRuns()
                     + " runs are already running, the most this service allows at once", Duration.ofSeconds(5));
+        }
+        Duration wait = rateLimit.tryAcquire();
+        if (!wait.isZero()) {
+            activeRuns.decrementAndGet();
+            throw RunRejectedException.tooManyRuns("more than " + settings.maxRunsPerMinute()
+                    + " runs were started in the last minute (" + Settings.MAX_RUNS_PER_MINUTE + ")", wait);
         }
         RunState run = new RunState(ids.next(), request.trigger(), request.labels(), environment.name(),
                 clock.instant(), selected);
