@@ -27,9 +27,6 @@ public final class SelftestMeters {
     /** Gauge: 1 when the checks of a kind are UP, 0 when DOWN, tagged {@link #KIND} ({@code selftest_health_status}). */
     public static final String HEALTH_STATUS = "selftest.health.status";
 
-    /** Gauge: 1 when one check is UP, 0 when DOWN, tagged {@link #KIND} and {@link #CHECK} ({@code selftest_health_check_status}). */
-    public static final String HEALTH_CHECK_STATUS = "selftest.health.check.status";
-
     /** Tag: the scenario id. */
     public static final String SCENARIO = "scenario";
     /** Tag: the outcome in lower case ({@code passed}, {@code failed}, {@code errored}, {@code timed_out}, ...). */
@@ -40,8 +37,6 @@ public final class SelftestMeters {
     public static final String STATUS = "status";
     /** Tag: the health kind ({@code liveness}, {@code readiness}, {@code startup}). */
     public static final String KIND = "kind";
-    /** Tag: the health check name. */
-    public static final String CHECK = "check";
 
     private SelftestMeters() {
     }
