@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selftest.Selftest;
 import dev.selftest.health.HealthCheckOptions;
 import dev.selftest.health.HealthKind;
@@ -226,7 +227,7 @@ class HealthEndpointsTests {
 
     @Test
     void schemaCheckRejectsBodiesThatAreNotMicroProfileHealth() throws Exception {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper mapper = new ObjectMapper();
         for (String invalid : List.of("{\"status\":\"UP\"}", "{\"status\":\"UP\",\"checks\":[{\"status\":\"UP\"}]}",
                 "{\"status\":\"UP\",\"checks\":[],\"extra\":1}",
                 "{\"status\":\"UP\",\"checks\":[{\"name\":\"a\",\"status\":\"UP\",\"data\":{\"k\":{}}}]}")) {

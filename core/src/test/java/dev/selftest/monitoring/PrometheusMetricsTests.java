@@ -1,6 +1,7 @@
 package dev.selftest.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selftest.RunRequest;
@@ -50,7 +51,7 @@ class PrometheusMetricsTests {
     @Test
     void metricsServeThePrometheusTextFormatOfTheDefaultRegistry() throws Exception {
         serve(Selftest.builder());
-        org.awaitility.Awaitility.await().until(() -> selftest.health().report(HealthKind.READINESS).isUp());
+        await().until(() -> selftest.health().report(HealthKind.READINESS).isUp());
 
         HttpResponse<String> response = http.getAuthorized("/metrics");
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.selftest.Outcome;
 import dev.selftest.Run;
 import dev.selftest.RunListener;
+import dev.selftest.RunStatus;
 import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioBody;
@@ -119,7 +120,7 @@ class RunSchedulerTests {
                 .build();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> scheduledRuns().stream()
-                .filter(run -> run.status() != dev.selftest.RunStatus.RUNNING).count() >= 3);
+                .filter(run -> run.status() != RunStatus.RUNNING).count() >= 3);
 
         assertThat(scheduledRuns().get(0).results()).extracting(result -> result.outcome())
                 .allMatch(outcome -> outcome == Outcome.ERRORED);

@@ -10,6 +10,7 @@ import dev.selftest.internal.run.RunEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ public final class RunScheduler implements AutoCloseable {
         long jitterNanos = jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(jitter.toNanos() + 1);
         try {
             thread.schedule(this::runOnce, delay.toNanos() + jitterNanos, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             // closed meanwhile
         }
     }
