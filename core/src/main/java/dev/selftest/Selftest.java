@@ -222,6 +222,7 @@ public final class Selftest implements AutoCloseable {
         }
         engine.close();
         health.close();
+        kpis.close();
     }
 
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */

@@ -161,6 +161,17 @@ class KpiTests {
     }
 
     @Test
+    void closingRemovesTheGaugesFromTheApplicationsRegistry() {
+        assertThat(registry.find(SelftestMeters.HEALTH_STATUS).gauges()).hasSize(3);
+
+        selftest.close();
+
+        assertThat(registry.find(SelftestMeters.HEALTH_STATUS).gauges()).isEmpty();
+        assertThat(registry.find(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES).gauges()).isEmpty();
+        assertThat(registry.find("orders.basket.value").gauge()).as("the application's own meters stay").isNotNull();
+    }
+
+    @Test
     void kpisNeedReadAccess() {
         HttpResponse<String> anonymous = http.get("/kpis");
         assertThat(anonymous.statusCode()).isEqualTo(401);

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ import java.util.function.Function;
  * {@link KpiSnapshot}: pass rates over the last hour, day and N runs, per-scenario statistics, health, and the
  * application's meters marked as KPIs.
  */
-public final class KpiRecorder implements RunListener {
+public final class KpiRecorder implements RunListener, AutoCloseable {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
     /** Beyond this many runs a day, the day's pass rate covers only the most recent ones. */
@@ -54,6 +55,7 @@ public final class KpiRecorder implements RunListener {
     private final int window;
     private final Clock clock;
     private final Deque<Finished> finished = new ArrayDeque<>();
+    private final List<Meter> gauges = new ArrayList<>();
 
     private record Finished(Instant at, boolean passed) {
     }
@@ -73,17 +75,18 @@ public final class KpiRecorder implements RunListener {
     private void bindGauges() {
         for (Scenario scenario : scenarios) {
             String id = scenario.id();
-            Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
+            gauges.add(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
                     .description("When the scenario last passed, in seconds since the epoch")
-                    .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry);
-            Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES, () -> stats.apply(id).consecutiveFailures())
+                    .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
+            gauges.add(Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES,
+                            () -> stats.apply(id).consecutiveFailures())
                     .description("Failures of the scenario since it last passed")
-                    .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry);
+                    .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
         }
         for (HealthKind kind : HealthKind.values()) {
-            Gauge.builder(SelftestMeters.HEALTH_STATUS, () -> health.report(kind).isUp() ? 1 : 0)
+            gauges.add(Gauge.builder(SelftestMeters.HEALTH_STATUS, () -> health.report(kind).isUp() ? 1 : 0)
                     .description("1 when every check of this kind is UP, 0 when one is DOWN")
-                    .tag(SelftestMeters.KIND, lower(kind.name())).strongReference(true).register(registry);
+                    .tag(SelftestMeters.KIND, lower(kind.name())).strongReference(true).register(registry));
         }
     }
 
@@ -176,6 +179,12 @@ public final class KpiRecorder implements RunListener {
         }
         return new FunctionalKpi(id.getName(), lower(id.getType().name()), tags, id.getDescription(),
                 id.getBaseUnit(), values);
+    }
+
+    /** Removes the gauges, which would otherwise keep reading a closed Selftest from the application's registry. */
+    @Override
+    public void close() {
+        gauges.forEach(registry::remove);
     }
 
     private static String lower(String name) {
