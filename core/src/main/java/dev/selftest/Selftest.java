@@ -1,6 +1,11 @@
 package dev.selftest;
 
 import dev.selftest.api.ControlApi;
+import dev.selftest.cleanup.CleanupHandler;
+import dev.selftest.cleanup.CleanupJournal;
+import dev.selftest.cleanup.CleanupReport;
+import dev.selftest.internal.cleanup.CleanupCoordinator;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.health.Health;
 import dev.selftest.health.HealthCheckOptions;
 import dev.selftest.health.HealthKind;
@@ -17,6 +22,7 @@ import dev.selftest.internal.schedule.RunScheduler;
 import dev.selftest.internal.select.TagExpression;
 import dev.selftest.kpi.KpiSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +56,6 @@ public final class Selftest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Selftest.class);
 
     private final List<Scenario> scenarios;
-    private final List<Sweeper> sweepers;
     private final Environment environment;
     private final Settings settings;
     private final MeterRegistry meterRegistry;
@@ -58,21 +63,28 @@ public final class Selftest implements AutoCloseable {
     private final HealthMonitor health;
     private final KpiRecorder kpis;
     private final @Nullable RunScheduler scheduler;
+    private final CleanupCoordinator cleanup;
     private final ControlApi controlApi;
 
     private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
         this.settings = settings;
         this.scenarios = List.copyOf(builder.scenarios.values());
-        this.sweepers = List.copyOf(builder.sweepers);
         this.environment = Environment.of(settings.environment(), config);
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : PrometheusText.defaultRegistry();
         SafetyPolicy policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
-        this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, builder.clock);
+        Optional<DurableCleanup> durable = builder.cleanupHandlers.isEmpty() ? Optional.empty()
+                : Optional.of(new DurableCleanup(builder.journal != null ? builder.journal
+                        : CleanupJournal.file(Path.of(settings.journalDirectory())), builder.cleanupHandlers,
+                        settings.cleanupRetryInterval(), builder.clock));
+        this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, durable,
+                builder.clock);
         this.health = new HealthMonitor(healthChecks(builder, monitoring), monitoring, builder.clock);
         this.kpis = new KpiRecorder(meterRegistry, scenarios, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
         builder.listeners.forEach(engine::addListener);
+        this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
+        cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         this.controlApi = new DefaultControlApi(this, engine, policy, settings, monitoring);
         health.start();
         this.scheduler = monitoring.scheduleEnabled() ? startScheduler(monitoring, policy) : null;
@@ -174,18 +186,12 @@ public final class Selftest implements AutoCloseable {
         return engine.stats(scenarioId);
     }
 
-    /** Runs every registered sweeper, one after the other; a failing sweeper is reported, never thrown. */
-    public List<SweepResult> sweep() {
-        List<SweepResult> results = new ArrayList<>(sweepers.size());
-        for (Sweeper sweeper : sweepers) {
-            try {
-                results.add(new SweepResult(sweeper.name(), sweeper.sweep(), null));
-            } catch (Exception e) {
-                LOG.warn("Sweeper {} failed", sweeper.name(), e);
-                results.add(new SweepResult(sweeper.name(), 0, e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        }
-        return results;
+    /**
+     * Removes test data now: replays every pending durable cleanup entry and runs every sweeper. Never throws: a
+     * failure stays pending (retried with backoff) and is reported.
+     */
+    public CleanupReport cleanUp() {
+        return cleanup.cleanUp();
     }
 
     public void addListener(RunListener listener) {
@@ -221,6 +227,7 @@ public final class Selftest implements AutoCloseable {
             scheduler.close();
         }
         engine.close();
+        cleanup.close();
         health.close();
         kpis.close();
     }
@@ -237,6 +244,8 @@ public final class Selftest implements AutoCloseable {
         private @Nullable MeterRegistry meterRegistry;
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
         private Clock clock = Clock.systemUTC();
+        private final Map<String, CleanupHandler> cleanupHandlers = new LinkedHashMap<>();
+        private @Nullable CleanupJournal journal;
 
         private Builder() {
         }
@@ -298,7 +307,28 @@ public final class Selftest implements AutoCloseable {
             return this;
         }
 
-        /** Adds a sweeper that {@code POST /selftest/cleanup} runs. */
+        /**
+         * Registers the handler that removes resources of {@code type} tracked with {@link ScenarioContext#track}.
+         *
+         * @throws IllegalArgumentException when a handler for the type is already registered
+         */
+        public Builder cleanupHandler(String type, CleanupHandler handler) {
+            if (cleanupHandlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalArgumentException("a cleanup handler for type '" + type + "' is already registered");
+            }
+            return this;
+        }
+
+        /**
+         * Where durable cleanup intents are kept; by default a file journal in {@code selftest.cleanup.journal-dir}
+         * ({@code .selftest}). Use {@link CleanupJournal#jdbc} to keep them in the application's database.
+         */
+        public Builder cleanupJournal(CleanupJournal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        /** Adds a sweeper that {@code POST /selftest/cleanup} and the sweep schedule run. */
         public Builder sweeper(Sweeper sweeper) {
             sweepers.add(sweeper);
             return this;

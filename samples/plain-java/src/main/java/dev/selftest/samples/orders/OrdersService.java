@@ -3,6 +3,7 @@ package dev.selftest.samples.orders;
 import com.sun.net.httpserver.HttpServer;
 import dev.selftest.ConfigSource;
 import dev.selftest.Selftest;
+import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.health.HealthKind;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetSocketAddress;
@@ -54,6 +55,8 @@ public final class OrdersService implements AutoCloseable {
         Selftest selftest = Selftest.builder()
                 .config(config.or(DEFAULTS))
                 .scenarios(scenarios.all())
+                .cleanupHandler(OrdersScenarios.ORDER, scenarios.orderCleanup())
+                .cleanupJournal(CleanupJournal.file(dataDir))
                 .sweeper(scenarios.sweeper())
                 .healthCheck(HealthKind.READINESS, database::health)
                 .kpi("orders.placed")
