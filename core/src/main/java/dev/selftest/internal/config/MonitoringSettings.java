@@ -53,7 +53,9 @@ public record MonitoringSettings(
     public static MonitoringSettings from(ConfigSource config) {
         Settings.Reader reader = new Settings.Reader(config);
         Duration interval = reader.duration(SCHEDULE_INTERVAL, Duration.ofMinutes(5));
-        Duration jitter = nonNegative(reader, SCHEDULE_JITTER, Duration.ofSeconds(30));
+        Duration defaultJitter = interval.dividedBy(10).compareTo(Duration.ofSeconds(30)) < 0
+                ? interval.dividedBy(10) : Duration.ofSeconds(30);
+        Duration jitter = nonNegative(reader, SCHEDULE_JITTER, defaultJitter);
         if (jitter.compareTo(interval) >= 0) {
             throw new IllegalArgumentException(SCHEDULE_JITTER + " must be shorter than " + SCHEDULE_INTERVAL + " ("
                     + Durations.format(interval) + "), was '" + Durations.format(jitter) + "'");

@@ -47,6 +47,14 @@ class MonitoringSettingsTests {
     }
 
     @Test
+    void defaultJitterIsATenthOfAShortIntervalAndAtMostThirtySeconds() {
+        assertThat(read(Map.of(MonitoringSettings.SCHEDULE_INTERVAL, "10s")).scheduleJitter())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(read(Map.of(MonitoringSettings.SCHEDULE_INTERVAL, "1h")).scheduleJitter())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void badValuesFailNamingTheKey() {
         assertThatThrownBy(() -> read(Map.of(MonitoringSettings.HEALTH_TTL, "often")))
                 .hasMessageContaining("selftest.health.ttl must be a positive duration");

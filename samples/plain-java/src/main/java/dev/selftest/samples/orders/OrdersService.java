@@ -23,7 +23,6 @@ public final class OrdersService implements AutoCloseable {
     static final ConfigSource DEFAULTS = ConfigSource.of(Map.of(
             "selftest.schedule.enabled", "true",
             "selftest.schedule.interval", "1m",
-            "selftest.schedule.jitter", "10s",
             "selftest.health.readiness.scenario-tags", "critical",
             "selftest.health.readiness.scenario-failures", "3"));
 
