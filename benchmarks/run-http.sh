@@ -1,0 +1,418 @@
+#!/usr/bin/env bash
+# Selftest's HTTP benchmarks, on loopback, side by side in one run (see BENCHMARKS.md for results):
+#   health   /selftest/health of the plain sample, the Spring sample (when built) and Selftest's embedded server,
+#            against the bare JDK HttpServer (with and without TCP_NODELAY) and Spring Boot Actuator's /actuator/health
+#   slow     the same with one health check that takes 200 ms: cached (Selftest) against per request
+#   startup  time to the first healthy answer and heap after start: Spring sample with and without the adapter
+#            (selftest.enabled=false), plus the plain sample and the Actuator app; size of each published jar
+#   load     issue 9's load test: health and read endpoints of the plain sample under wrk while scheduled runs
+#            execute every 2 s; fails when any answer is not 2xx or a socket error occurs
+#
+# Usage: benchmarks/run-http.sh [all|health|slow|startup|load]...      (default: all)
+# Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 LOAD_DURATION=20s
+#                         PORT_BASE=18080 JAVA=java OUT=benchmarks/target/http
+# Every process it starts is stopped by its PID when the script exits.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-16}
+WRK_THREADS=${WRK_THREADS:-2}
+STARTS=${STARTS:-5}
+LOAD_DURATION=${LOAD_DURATION:-20s}
+PORT_BASE=${PORT_BASE:-18080}
+JAVA=${JAVA:-java}
+OUT=${OUT:-benchmarks/target/http}
+TOKEN=bench-token
+SLOW_MILLIS=200
+
+PLAIN_JAR=samples/plain-java/target/orders-plain.jar
+SPRING_JAR=samples/spring-boot/target/orders-spring.jar
+BENCH_JAR=benchmarks/target/benchmarks.jar
+ACTUATOR_JAR=benchmarks/actuator-app/target/actuator-health.jar
+
+PIDS=()
+stop_all() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=()
+}
+trap stop_all EXIT
+
+log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+ensure_tools() {
+  if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  fi
+  command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+}
+
+# Builds what is missing: the samples, the benchmark servers and the Actuator app.
+ensure_jars() {
+  local modules=samples/plain-java,benchmarks,benchmarks/actuator-app
+  [[ -d samples/spring-boot ]] && modules+=,samples/spring-boot
+  local jar missing=0
+  for jar in "$PLAIN_JAR" "$BENCH_JAR" "$ACTUATOR_JAR"; do [[ -f $jar ]] || missing=1; done
+  [[ -d samples/spring-boot && ! -f $SPRING_JAR ]] && missing=1
+  if (( missing )); then
+    log "building $modules"
+    ./mvnw -B -q -pl "$modules" -am package -DskipTests
+  fi
+}
+
+have_spring_sample() { [[ -f $SPRING_JAR ]]; }
+
+# start NAME COMMAND... : starts a server in the background, its output in $OUT/NAME.log; sets STARTED_PID.
+start() {
+  local name=$1
+  shift
+  "$@" >"$OUT/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+
+# stop PID: stops one process this script started.
+stop() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  local kept=() pid
+  for pid in "${PIDS[@]}"; do [[ $pid == "$1" ]] || kept+=("$pid"); done
+  PIDS=("${kept[@]}")
+}
+
+# await_ok PID URL [TIMEOUT_SECONDS]: waits until URL answers 200 (fails if the process dies first).
+await_ok() {
+  local pid=$1 url=$2 deadline=$((SECONDS + ${3:-120}))
+  until curl -s -o /dev/null -f --max-time 2 "$url"; do
+    kill -0 "$pid" 2>/dev/null || { log "process $pid died before $url answered"; return 1; }
+    (( SECONDS < deadline )) || { log "$url did not answer 200 in time"; return 1; }
+    sleep 0.02
+  done
+}
+
+# warm URL [HEADER]: an unrecorded wrk run, so the JIT has compiled the server's request path before rounds start.
+warm() {
+  if [[ -n ${2:-} ]]; then
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$2" "$1" >/dev/null
+  else
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$1" >/dev/null
+  fi
+}
+
+# to_ms VALUE: wrk's 1.23ms / 456.78us / 1.02s as milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
+    else { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'
+}
+
+# load SET NAME ROUND URL [HEADER]: one wrk run; appends "set name round rps p50 p99 errors" to $OUT/results.tsv.
+load() {
+  local set=$1 name=$2 round=$3 url=$4 header=${5:-} duration=${6:-$DURATION}
+  local file="$OUT/wrk-$set-$name-$round.txt"
+  if [[ -n $header ]]; then
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "$header" "$url" >"$file"
+  else
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url" >"$file"
+  fi
+  local rps p50 p99 non2xx socket
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")
+  socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$file")
+  local errors=$(( ${non2xx:-0} + ${socket:-0} ))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$name" "$round" "$rps" "$p50" "$p99" "$errors" >>"$OUT/results.tsv"
+  log "$set $name round $round: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
+}
+
+# summary SET REFERENCE: a markdown table of medians (min-max) per server, and the median of per-round ratios
+# of throughput and p50 to REFERENCE measured in the same round.
+summary() {
+  local set=$1 reference=$2
+  awk -F'\t' -v set="$set" -v ref="$reference" '
+    function median(list,    n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) { t = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > t + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    function lo(list,    n, a, i, m) { n = split(list, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] + 0 < m + 0) m = a[i]; return m }
+    function hi(list,    n, a, i, m) { n = split(list, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] + 0 > m + 0) m = a[i]; return m }
+    $1 == set {
+      if (!($2 in seen)) { seen[$2] = 1; order[++count] = $2 }
+      rps[$2] = rps[$2] " " $4; p50[$2] = p50[$2] " " $5; p99[$2] = p99[$2] " " $6; errors[$2] += $7
+      round_rps[$2, $3] = $4; round_p50[$2, $3] = $5; rounds[$3] = 1
+    }
+    END {
+      print "| target | req/s median (min-max) | p50 ms median (min-max) | p99 ms median (min-max) | non-2xx + socket errors | req/s vs " ref " | p50 vs " ref " |"
+      print "| --- | --- | --- | --- | --- | --- | --- |"
+      for (k = 1; k <= count; k++) {
+        s = order[k]; ratios = ""; latency = ""
+        for (r in rounds) if ((s, r) in round_rps && (ref, r) in round_rps && round_rps[ref, r] > 0) {
+          ratios = ratios " " round_rps[s, r] / round_rps[ref, r]
+          if (round_p50[ref, r] > 0) latency = latency " " round_p50[s, r] / round_p50[ref, r]
+        }
+        printf "| %s | %.0f (%.0f-%.0f) | %.2f (%.2f-%.2f) | %.2f (%.2f-%.2f) | %d | %s | %s |\n", s,
+          median(rps[s]), lo(rps[s]), hi(rps[s]), median(p50[s]), lo(p50[s]), hi(p50[s]),
+          median(p99[s]), lo(p99[s]), hi(p99[s]), errors[s],
+          ratios == "" ? "-" : sprintf("%.0f %%", 100 * median(ratios)),
+          latency == "" ? "-" : sprintf("%.2fx", median(latency))
+      }
+    }' "$OUT/results.tsv"
+}
+
+java_version() { "$JAVA" -version 2>&1 | head -1; }
+
+# --- health: cached health against the bare JDK server and Actuator -----------------------------------------
+health() {
+  local plain=$((PORT_BASE + 1)) bare=$((PORT_BASE + 2)) nodelay=$((PORT_BASE + 3)) embedded=$((PORT_BASE + 4))
+  local actuator=$((PORT_BASE + 5)) spring=$((PORT_BASE + 6))
+  rm -rf "$OUT/plain-data" "$OUT/spring-data"
+  log "health: starting servers"
+  start plain env PORT=$plain DATA_DIR="$OUT/plain-data" SELFTEST_TOKEN=$TOKEN SELFTEST_RUN_ON_START=false \
+    SELFTEST_SCHEDULE_ENABLED=false "$JAVA" -jar "$PLAIN_JAR"
+  local plain_pid=$STARTED_PID
+  start bare "$JAVA" -cp "$BENCH_JAR" dev.selftest.benchmarks.http.HealthServers bare $bare
+  local bare_pid=$STARTED_PID
+  start bare-nodelay "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$BENCH_JAR" \
+    dev.selftest.benchmarks.http.HealthServers bare $nodelay
+  local nodelay_pid=$STARTED_PID
+  start embedded "$JAVA" -cp "$BENCH_JAR" dev.selftest.benchmarks.http.HealthServers selftest $embedded
+  local embedded_pid=$STARTED_PID
+  start actuator env PORT=$actuator "$JAVA" -jar "$ACTUATOR_JAR"
+  local actuator_pid=$STARTED_PID
+  local spring_pid=
+  if have_spring_sample; then
+    start spring env PORT=$spring ORDERS_DATA_DIR="$OUT/spring-data" SELFTEST_TOKEN=$TOKEN "$JAVA" -jar "$SPRING_JAR"
+    spring_pid=$STARTED_PID
+  fi
+  await_ok $plain_pid "http://127.0.0.1:$plain/selftest/health"
+  await_ok $bare_pid "http://127.0.0.1:$bare/selftest/health"
+  await_ok $nodelay_pid "http://127.0.0.1:$nodelay/selftest/health"
+  await_ok $embedded_pid "http://127.0.0.1:$embedded/selftest/health"
+  await_ok $actuator_pid "http://127.0.0.1:$actuator/actuator/health"
+  [[ -z $spring_pid ]] || await_ok $spring_pid "http://127.0.0.1:$spring/selftest/health"
+  log "health: warming up every server for $WARMUP"
+  local url
+  for url in "http://127.0.0.1:$bare/selftest/health" "http://127.0.0.1:$nodelay/selftest/health" \
+      "http://127.0.0.1:$plain/selftest/health" "http://127.0.0.1:$embedded/selftest/health" \
+      "http://127.0.0.1:$actuator/actuator/health" ${spring_pid:+"http://127.0.0.1:$spring/selftest/health"}; do
+    warm "$url"
+  done
+  local round
+  for round in $(seq 1 "$ROUNDS"); do
+    load health bare-jdk $round "http://127.0.0.1:$bare/selftest/health"
+    load health bare-jdk-nodelay $round "http://127.0.0.1:$nodelay/selftest/health"
+    load health plain-sample $round "http://127.0.0.1:$plain/selftest/health"
+    load health selftest-embedded $round "http://127.0.0.1:$embedded/selftest/health"
+    load health actuator $round "http://127.0.0.1:$actuator/actuator/health"
+    [[ -z $spring_pid ]] || load health spring-sample $round "http://127.0.0.1:$spring/selftest/health"
+  done
+  for pid in $plain_pid $bare_pid $nodelay_pid $embedded_pid $actuator_pid $spring_pid; do stop "$pid"; done
+  summary health bare-jdk-nodelay >"$OUT/health.md"
+  cat "$OUT/health.md"
+}
+
+# --- slow: one check takes 200 ms -------------------------------------------------------------------------------
+slow() {
+  local bare=$((PORT_BASE + 11)) embedded=$((PORT_BASE + 12)) actuator=$((PORT_BASE + 13)) fast=$((PORT_BASE + 14))
+  log "slow: starting servers with a ${SLOW_MILLIS} ms check (and Selftest's without it, as the reference)"
+  start embedded-fast "$JAVA" -cp "$BENCH_JAR" dev.selftest.benchmarks.http.HealthServers selftest $fast
+  local fast_pid=$STARTED_PID
+  start embedded-slow "$JAVA" -cp "$BENCH_JAR" dev.selftest.benchmarks.http.HealthServers selftest $embedded \
+    $SLOW_MILLIS
+  local embedded_pid=$STARTED_PID
+  start bare-slow "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$BENCH_JAR" \
+    dev.selftest.benchmarks.http.HealthServers bare $bare $SLOW_MILLIS
+  local bare_pid=$STARTED_PID
+  start actuator-slow env PORT=$actuator SLOW_CHECK_MILLIS=$SLOW_MILLIS "$JAVA" -jar "$ACTUATOR_JAR"
+  local actuator_pid=$STARTED_PID
+  await_ok $fast_pid "http://127.0.0.1:$fast/selftest/health"
+  await_ok $embedded_pid "http://127.0.0.1:$embedded/selftest/health"
+  await_ok $bare_pid "http://127.0.0.1:$bare/selftest/health"
+  await_ok $actuator_pid "http://127.0.0.1:$actuator/actuator/health"
+  log "slow: warming up every server for $WARMUP"
+  local url
+  for url in "http://127.0.0.1:$fast/selftest/health" "http://127.0.0.1:$embedded/selftest/health" \
+      "http://127.0.0.1:$bare/selftest/health" "http://127.0.0.1:$actuator/actuator/health"; do
+    warm "$url"
+  done
+  local round
+  for round in $(seq 1 "$ROUNDS"); do
+    load slow selftest-embedded-no-slow-check $round "http://127.0.0.1:$fast/selftest/health"
+    load slow selftest-embedded-slow-check-cached $round "http://127.0.0.1:$embedded/selftest/health"
+    load slow bare-jdk-nodelay-check-per-request $round "http://127.0.0.1:$bare/selftest/health"
+    load slow actuator-check-per-request $round "http://127.0.0.1:$actuator/actuator/health"
+  done
+  for pid in $fast_pid $embedded_pid $bare_pid $actuator_pid; do stop "$pid"; done
+  summary slow selftest-embedded-no-slow-check >"$OUT/slow.md"
+  cat "$OUT/slow.md"
+}
+
+# --- startup: time to the first healthy answer, heap after start, jar sizes -------------------------------------
+# measure_start NAME URL ENV... -- COMMAND...: one start; appends "name millis heapKiB" to $OUT/startup.tsv.
+measure_start() {
+  local name=$1 url=$2
+  shift 2
+  local before after heap
+  before=$(date +%s%N)
+  start "startup-$name" "$@"
+  local pid=$STARTED_PID
+  await_ok "$pid" "$url"
+  after=$(date +%s%N)
+  sleep 1
+  jcmd "$pid" GC.run >/dev/null
+  heap=$(jcmd "$pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }')
+  stop "$pid"
+  printf '%s\t%s\t%s\n' "$name" $(( (after - before) / 1000000 )) "$heap" >>"$OUT/startup.tsv"
+  log "start $name: $(( (after - before) / 1000000 )) ms to healthy, heap used after GC ${heap} KiB"
+}
+
+startup() {
+  local port=$((PORT_BASE + 21)) i
+  : >"$OUT/startup.tsv"
+  for i in $(seq 1 "$STARTS"); do
+    if have_spring_sample; then
+      rm -rf "$OUT/spring-data"
+      measure_start spring-sample-with-selftest "http://127.0.0.1:$port/actuator/health" env PORT=$port \
+        ORDERS_DATA_DIR="$OUT/spring-data" SELFTEST_TOKEN=$TOKEN "$JAVA" -jar "$SPRING_JAR"
+      rm -rf "$OUT/spring-data"
+      measure_start spring-sample-without-selftest "http://127.0.0.1:$port/actuator/health" env PORT=$port \
+        ORDERS_DATA_DIR="$OUT/spring-data" SELFTEST_ENABLED=false "$JAVA" -jar "$SPRING_JAR"
+    fi
+    measure_start actuator-app "http://127.0.0.1:$port/actuator/health" env PORT=$port "$JAVA" -jar "$ACTUATOR_JAR"
+    rm -rf "$OUT/plain-data"
+    measure_start plain-sample "http://127.0.0.1:$port/selftest/health" env PORT=$port DATA_DIR="$OUT/plain-data" \
+      SELFTEST_TOKEN=$TOKEN SELFTEST_RUN_ON_START=false "$JAVA" -jar "$PLAIN_JAR"
+  done
+  {
+    echo "| app | time to first healthy answer, ms median (min-max) | heap used after start and a full GC, MiB median (min-max) |"
+    echo "| --- | --- | --- |"
+    awk -F'\t' '
+      { if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } t[$1] = t[$1] " " $2; h[$1] = h[$1] " " $3 }
+      function sorted(list, a,    n, i, j, x) { n = split(list, a, " ")
+        for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
+        return n }
+      function med(list,    a, n) { n = sorted(list, a); return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+      function mn(list,    a, n) { n = sorted(list, a); return a[1] }
+      function mx(list,    a, n) { n = sorted(list, a); return a[n] }
+      END { for (k = 1; k <= count; k++) { s = order[k]
+        printf "| %s | %d (%d-%d) | %.1f (%.1f-%.1f) |\n", s, med(t[s]), mn(t[s]), mx(t[s]),
+          med(h[s]) / 1024, mn(h[s]) / 1024, mx(h[s]) / 1024 } }' "$OUT/startup.tsv"
+  } >"$OUT/startup.md"
+  cat "$OUT/startup.md"
+  jar_sizes | tee "$OUT/jars.md"
+}
+
+# The published artifacts (those the BOM lists) and their jar sizes; builds them when missing.
+jar_sizes() {
+  local ids id pom dirs=() sizes=()
+  ids=$(sed -n 's:.*<artifactId>\(selftest-[a-z-]*\)</artifactId>.*:\1:p' bom/pom.xml | grep -v '^selftest-bom$' | sort -u)
+  for id in $ids; do
+    pom=$(grep -l "^  <artifactId>$id</artifactId>" */pom.xml */*/pom.xml 2>/dev/null | head -1)
+    [[ -n $pom ]] && dirs+=("$(dirname "$pom")")
+  done
+  local missing=0 dir
+  for dir in "${dirs[@]}"; do ls "$dir"/target/selftest-*.jar >/dev/null 2>&1 || missing=1; done
+  if (( missing )); then
+    ./mvnw -B -q -pl "$(IFS=,; echo "${dirs[*]}")" -am package -DskipTests >&2
+  fi
+  echo "| published jar | size (KiB) |"
+  echo "| --- | --- |"
+  for dir in "${dirs[@]}"; do
+    local jar
+    for jar in "$dir"/target/selftest-*.jar; do
+      [[ $jar == *sources* || $jar == *javadoc* || $jar == *tests* ]] && continue
+      printf '| %s | %d |\n' "$(basename "$jar")" $(( $(stat -c %s "$jar") / 1024 ))
+    done
+  done
+}
+
+# scheduled_runs BASE AUTH: "finished passed" scheduled runs so far, from the Prometheus counter selftest_runs_total.
+scheduled_runs() {
+  curl -s -H "$2" "$1/metrics" | awk '/^selftest_runs_total\{/ && /trigger="schedule"/ {
+      total += $NF; if ($0 ~ /status="passed"/) passed += $NF }
+    END { printf "%d %d\n", total, passed }'
+}
+
+# --- load: issue 9, reads and probes while scheduled runs execute --------------------------------------------
+load_test() {
+  local port=$((PORT_BASE + 31))
+  rm -rf "$OUT/load-data"
+  log "load: plain sample with a scheduled run every 2 s"
+  start load-plain env PORT=$port DATA_DIR="$OUT/load-data" SELFTEST_TOKEN=$TOKEN SELFTEST_RUN_ON_START=false \
+    SELFTEST_SCHEDULE_ENABLED=true SELFTEST_SCHEDULE_INTERVAL=2s SELFTEST_SCHEDULE_JITTER=0s \
+    SELFTEST_SCHEDULE_INITIAL_DELAY=0s "$JAVA" -jar "$PLAIN_JAR"
+  local pid=$STARTED_PID base="http://127.0.0.1:$port/selftest"
+  await_ok "$pid" "$base/health/ready"
+  local auth="Authorization: Bearer $TOKEN"
+  warm "$base/health/ready"
+  warm "$base/scenarios" "$auth"
+  warm "$base/runs" "$auth"
+  local before after
+  before=$(scheduled_runs "$base" "$auth")
+  load load health-ready 1 "$base/health/ready" "" "$LOAD_DURATION"
+  load load scenarios 1 "$base/scenarios" "$auth" "$LOAD_DURATION"
+  load load runs 1 "$base/runs" "$auth" "$LOAD_DURATION"
+  after=$(scheduled_runs "$base" "$auth")
+  stop "$pid"
+  local finished=$(( ${after% *} - ${before% *} )) passed=$(( ${after#* } - ${before#* } ))
+  {
+    summary load health-ready
+    echo
+    echo "Scheduled runs finished during the load (from selftest_runs_total): $finished, of which $passed passed."
+  } >"$OUT/load.md"
+  cat "$OUT/load.md"
+  local errors
+  errors=$(awk -F'\t' '$1 == "load" { sum += $7 } END { print sum + 0 }' "$OUT/results.tsv")
+  if (( errors > 0 )); then
+    log "load test FAILED: $errors answers were not 2xx or hit socket errors"
+    return 1
+  fi
+  if (( finished == 0 )); then
+    log "load test FAILED: no scheduled run finished during the load"
+    return 1
+  fi
+  log "load test passed: no errors, scheduled runs kept running"
+}
+
+main() {
+  local parts=("$@")
+  (( ${#parts[@]} )) || parts=(health slow startup load)
+  [[ ${parts[0]} == all ]] && parts=(health slow startup load)
+  mkdir -p "$OUT"
+  : >"$OUT/results.tsv"
+  ensure_tools
+  ensure_jars
+  {
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $(java_version)"
+    echo "wrk: -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS rounds"
+  } | tee "$OUT/environment.txt"
+  local part
+  for part in "${parts[@]}"; do
+    case $part in
+      health) health ;;
+      slow) slow ;;
+      startup) startup ;;
+      load) load_test ;;
+      *) echo "unknown part '$part': all, health, slow, startup or load" >&2; exit 2 ;;
+    esac
+  done
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/environment.txt"
+}
+
+main "$@"
