@@ -4,6 +4,7 @@ import dev.selftest.api.ControlApi;
 import dev.selftest.internal.api.DefaultControlApi;
 import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.run.RunEngine;
+import dev.selftest.notify.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class Selftest implements AutoCloseable {
     private final MeterRegistry meterRegistry;
     private final RunEngine engine;
     private final ControlApi controlApi;
+    private final Optional<WebhookNotifier> notifier;
 
     private Selftest(Builder builder, Settings settings, ConfigSource config) {
         this.settings = settings;
@@ -51,6 +53,8 @@ public final class Selftest implements AutoCloseable {
         SafetyPolicy policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
         this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, builder.clock);
         builder.listeners.forEach(engine::addListener);
+        this.notifier = WebhookNotifier.fromConfig(config);
+        notifier.ifPresent(engine::addListener);
         this.controlApi = new DefaultControlApi(this, engine, policy, settings);
         if (settings.token().isEmpty()) {
             LOG.warn("Selftest control API is off: no token configured. Set the environment variable SELFTEST_TOKEN "
@@ -150,6 +154,7 @@ public final class Selftest implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        notifier.ifPresent(WebhookNotifier::close);
     }
 
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */
