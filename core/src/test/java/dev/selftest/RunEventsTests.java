@@ -88,7 +88,8 @@ class RunEventsTests {
                 runFinished = data;
             }
         }
-        assertThat(seen).containsExactly("scenario-finished second", "scenario-started third",
+        assertThat(seen).as("a late client learns which scenario runs now").containsExactly(
+                "scenario-started second", "scenario-finished second", "scenario-started third",
                 "scenario-finished third", "run-finished");
         assertThat(finishedThird.get("outcome").asText()).isEqualTo("FAILED");
         assertThat(finishedThird.get("message").asText()).isEqualTo("expected 200, got 500");

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of runs as server-sent events ({@code GET /runs/{id}/events}). A stream opens with a {@code snapshot}
- * event (the run as {@code GET /runs/{id}} shows it), so a client that connects late still sees everything, then
- * sends {@code run-started}, {@code scenario-started}, {@code scenario-finished} and {@code run-finished} as they
+ * event (the run as {@code GET /runs/{id}} shows it) and a {@code scenario-started} event for the scenario running
+ * now, so a client that connects late still sees everything, then sends {@code run-started}, {@code scenario-started}, {@code scenario-finished} and {@code run-finished} as they
  * happen, and ends after {@code run-finished}. Every event is flushed on its own.
  *
  * <p>The listener side only offers events to bounded queues, so a slow client never slows a run down; a client that
@@ -41,6 +41,8 @@ final class RunEvents implements RunListener {
     private static final int QUEUE_SIZE = 1024;
 
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    /** The scenario each run executes now, so that a late client learns it too. */
+    private final Map<String, String> running = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final ObjectMapper json;
     private final RunJson runJson;
@@ -69,16 +71,19 @@ final class RunEvents implements RunListener {
 
     @Override
     public void scenarioStarted(Run run, Scenario scenario) {
+        running.put(run.id(), scenario.id());
         publish(new Event("scenario-started", run, scenario.id(), null));
     }
 
     @Override
     public void scenarioFinished(Run run, Scenario scenario, ScenarioResult result) {
+        running.remove(run.id(), scenario.id());
         publish(new Event("scenario-finished", run, scenario.id(), result));
     }
 
     @Override
     public void runFinished(Run run) {
+        running.remove(run.id());
         publish(new Event("run-finished", run, null, null));
     }
 
@@ -127,9 +132,14 @@ final class RunEvents implements RunListener {
                 send(out, "run-finished", runJson.summary(current, runLink));
                 return;
             }
-            Set<String> reported = new HashSet<>();
-            current.results().forEach(result -> reported.add(result.scenarioId()));
-            follow(out, subscriber, reported, runLink, System.nanoTime() + limit.toNanos());
+            Set<String> finished = new HashSet<>();
+            current.results().forEach(result -> finished.add(result.scenarioId()));
+            Set<String> started = new HashSet<>(finished);
+            String now = running.get(runId);
+            if (now != null && started.add(now)) {
+                send(out, "scenario-started", data(new Event("scenario-started", current, now, null), runLink));
+            }
+            follow(out, subscriber, finished, started, runLink, System.nanoTime() + limit.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -141,8 +151,9 @@ final class RunEvents implements RunListener {
         }
     }
 
-    private void follow(OutputStream out, Subscriber subscriber, Set<String> reported, String runLink, long deadline)
-            throws IOException, InterruptedException {
+    /** Streams events until the run finishes; {@code finished} and {@code started} hold what was already sent. */
+    private void follow(OutputStream out, Subscriber subscriber, Set<String> finished, Set<String> started,
+                        String runLink, long deadline) throws IOException, InterruptedException {
         while (!subscriber.overflowed) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -154,11 +165,9 @@ final class RunEvents implements RunListener {
                 comment(out, "keep-alive");
                 continue;
             }
-            if (event.scenarioId() != null && reported.contains(event.scenarioId())) {
-                continue; // already in the snapshot
-            }
-            if (event.result() != null) {
-                reported.add(event.scenarioId());
+            String scenarioId = event.scenarioId();
+            if (scenarioId != null && !(event.result() == null ? started : finished).add(scenarioId)) {
+                continue; // already sent, with the snapshot
             }
             send(out, event.name(), data(event, runLink));
             if (event.last()) {
