@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
 
     @Option(names = "--url", paramLabel = "URL", description = {
-        "The control API of one instance, such as https://orders-1.internal:8080/selftest (a URL without a path gets "
+        "The control API of one instance, such as http://orders-1:8080/selftest (a URL without a path gets "
                 + "/selftest). Repeat for several instances; they are called at once."})
     List<String> urls = new ArrayList<>();
 

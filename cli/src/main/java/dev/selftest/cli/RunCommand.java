@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
             "", "Instances that refuse connections or answer 429/503 (still starting) are retried with backoff "
                     + "until --timeout. A run still going at --timeout is cancelled (its cleanup still runs)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  SELFTEST_TOKEN=... selftest run --url https://orders.internal/selftest --tags smoke \\",
+        footer = {"  selftest run --url https://orders.internal/selftest --tags smoke \\",
             "      --label commit=$GIT_SHA --junit-xml build/selftest",
             "  selftest run --url http://canary:8080 --url http://stable:8080 --timeout 5m"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -93,7 +93,7 @@ class RunCommandTests {
                 .contains("[" + badLabel + "] FAILED    orders.place (")
                 .contains("Failures:\n  " + badLabel + "  FAILED    orders.place (")
                 .contains("): order total was 0")
-                .contains("FAILED: 1 of 2 instance(s) did not pass (exit code 1).");
+                .contains("FAILED on 1 of 2 instance(s) (exit code 1).");
         JsonNode report = json.readTree(jsonFile.toFile());
         assertThat(report.get("exitCode").asInt()).isEqualTo(1);
         assertThat(report.get("instances").findValuesAsText("verdict")).containsExactly("PASSED", "FAILED");
@@ -114,7 +114,7 @@ class RunCommandTests {
         assertThat(cli.out()).contains("cannot connect to " + down)
                 .contains("kept trying until the timeout. Is the service up, and is the host and port right?")
                 .contains("retrying in")
-                .contains("UNKNOWN: could not get a verdict from 1 of 1 instance(s); see Errors (exit code 2).");
+                .contains("UNKNOWN: no verdict from 1 of 1 instance(s); see Errors (exit code 2).");
         Path report = reports.resolve("TEST-selftest-127_0_0_1_" + URI.create(down).getPort() + ".xml");
         JUnitSchema.validate(report);
         assertThat(JUnitSchema.suite(report).getAttribute("errors")).isEqualTo("1");
@@ -125,6 +125,7 @@ class RunCommandTests {
         String down = "http://127.0.0.1:" + Instances.freePort() + "/selftest";
         assertThat(cli.run(List.of(failing(), down), "run", "--timeout", "2s", "--progress", "plain"))
                 .isEqualTo(SelftestCli.FAILED);
+        assertThat(cli.out()).contains("FAILED on 1 of 2 instance(s); 1 could not be asked, see Errors (exit code 1).");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 /** What {@code selftest run} leaves behind: the summary table, JUnit XML files and the JSON report. */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunReports {
-    private static final String[] COUNTS = {"passed", "failed", "errored", "timedOut", "skipped"};
+    private static final String[] COUNTS = {"passed", "failed", "errored", "timedOut", "skipped", "cancelled"};
 
     private RunReports() {
     }
@@ -25,10 +25,10 @@ public final class RunReports {
     public static void summary(List<InstanceResult> results, PrintStream out) {
         int width = Math.max("INSTANCE".length(),
                 results.stream().mapToInt(r -> r.target().label().length()).max().orElse(0));
-        String row = "%-" + width + "s  %-9s %6s %6s %6s %7s %9s %7s %8s  %s%n";
+        String row = "%-" + width + "s  %-9s %5s %6s %6s %7s %9s %7s %9s %6s  %s%n";
         out.println();
         out.printf(Locale.ROOT, row, "INSTANCE", "VERDICT", "TOTAL", "PASSED", "FAILED", "ERRORED", "TIMED OUT",
-                "SKIPPED", "TIME", "RUN");
+                "SKIPPED", "CANCELLED", "TIME", "RUN");
         List<String> failures = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (InstanceResult result : results) {
@@ -36,7 +36,7 @@ public final class RunReports {
             JsonNode run = result.run();
             List<Object> cells = new ArrayList<>(List.of(label, result.verdict().name()));
             if (run == null) {
-                cells.addAll(List.of("-", "-", "-", "-", "-", "-", "-"));
+                cells.addAll(List.of("-", "-", "-", "-", "-", "-", "-", "-"));
             } else {
                 cells.add(run.path("counts").path("total").asText());
                 for (String count : COUNTS) {
@@ -72,15 +72,18 @@ public final class RunReports {
     }
 
     private static String conclusion(List<InstanceResult> results) {
-        long passed = results.stream().filter(r -> r.verdict() == Verdict.PASSED).count();
-        int exitCode = Verdict.exitCode(results.stream().map(InstanceResult::verdict).toList());
-        String instances = results.size() == 1 ? "the instance" : "all " + results.size() + " instances";
-        return switch (exitCode) {
-            case 0 -> "PASSED on " + instances + ".";
-            case 1 -> "FAILED: " + (results.size() - passed) + " of " + results.size()
-                    + " instance(s) did not pass (exit code 1).";
-            default -> "UNKNOWN: could not get a verdict from " + (results.size() - passed) + " of " + results.size()
-                    + " instance(s); see Errors (exit code 2).";
+        List<Verdict> verdicts = results.stream().map(InstanceResult::verdict).toList();
+        long failed = verdicts.stream().filter(v -> v == Verdict.FAILED).count();
+        long timedOut = verdicts.stream().filter(v -> v == Verdict.TIMED_OUT).count();
+        long unknown = verdicts.stream().filter(v -> v == Verdict.ERROR).count();
+        String of = " of " + results.size() + " instance(s)";
+        return switch (Verdict.exitCode(verdicts)) {
+            case 0 -> "PASSED on " + (results.size() == 1 ? "the instance" : "all " + results.size() + " instances")
+                    + ".";
+            case 1 -> "FAILED on " + (failed + timedOut) + of + (timedOut == 0 ? "" : " (" + timedOut
+                    + " timed out)") + (unknown == 0 ? "" : "; " + unknown + " could not be asked, see Errors")
+                    + " (exit code 1).";
+            default -> "UNKNOWN: no verdict from " + unknown + of + "; see Errors (exit code 2).";
         };
     }
 
