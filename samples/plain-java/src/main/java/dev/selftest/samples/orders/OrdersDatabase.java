@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class OrdersDatabase implements AutoCloseable {
     }
 
     public Order placeOrder(String customer, long productId, int quantity) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (Connection connection = pool.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO orders (customer, product_id, quantity, status, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -112,19 +113,16 @@ public final class OrdersDatabase implements AutoCloseable {
         return update("DELETE FROM orders WHERE id = ?", id) == 1;
     }
 
-    /** Deletes orders whose customer name starts with {@code prefix}; returns how many. */
-    public int deleteOrdersOfCustomersStartingWith(String prefix) {
-        return update("DELETE FROM orders WHERE customer LIKE ? ESCAPE '\\'", escapeLike(prefix) + "%");
+    /** Orders whose customer name starts with {@code prefix}. */
+    public List<Order> ordersOfCustomersStartingWith(String prefix) {
+        return query("SELECT id, customer, product_id, quantity, status, created_at FROM orders "
+                + "WHERE customer LIKE ? ESCAPE '\\' ORDER BY id", s -> s.setString(1, escapeLike(prefix) + "%"),
+                OrdersDatabase::order);
     }
 
     /** The number of items ordered, as the daily report computes it. */
     public long totalQuantity() {
         return query("SELECT COALESCE(SUM(quantity), 0) FROM orders", s -> { }, rs -> rs.getLong(1)).get(0);
-    }
-
-    public int countOrdersOfCustomersStartingWith(String prefix) {
-        return query("SELECT COUNT(*) FROM orders WHERE customer LIKE ? ESCAPE '\\'",
-                s -> s.setString(1, escapeLike(prefix) + "%"), rs -> rs.getInt(1)).get(0);
     }
 
     @Override
