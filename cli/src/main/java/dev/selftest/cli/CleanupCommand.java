@@ -3,6 +3,7 @@ package dev.selftest.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selftest.cli.client.ControlClient;
 import dev.selftest.cli.client.Deadline;
+import java.io.PrintStream;
 import picocli.CommandLine.Command;
 
 /** {@code selftest cleanup}: replay pending durable cleanup and run the sweepers. */
@@ -13,15 +14,21 @@ import picocli.CommandLine.Command;
 final class CleanupCommand extends InstanceCommand {
 
     @Override
-    int handle(ControlClient client, Deadline deadline) {
+    int handle(ControlClient client, Deadline deadline, PrintStream out) {
         JsonNode body = client.postJson(client.target().resolve("/cleanup"), cli.json.createObjectNode(), deadline);
         for (JsonNode sweeper : body.path("sweepers")) {
             String error = sweeper.path("error").asText("");
-            cli.out.println("  " + sweeper.path("name").asText() + ": "
+            out.println("  " + sweeper.path("name").asText() + ": "
                     + (error.isEmpty() ? "removed " + sweeper.path("removed").asLong() : "FAILED: " + error));
         }
+        for (JsonNode entry : body.path("pending")) {
+            out.println("  still pending: " + entry.path("type").asText() + " " + entry.path("id").asText()
+                    + " (scenario " + entry.path("scenario").asText() + ", " + entry.path("attempts").asInt()
+                    + " attempt(s)): " + entry.path("lastError").asText("not tried yet"));
+        }
         boolean cleaned = body.path("cleaned").asBoolean();
-        cli.out.println(client.target().label() + "  " + (cleaned ? "cleaned" : "NOT cleaned"));
+        out.println(client.target().label() + "  " + (cleaned ? "cleaned" : "NOT cleaned")
+                + (body.has("removed") ? ", " + body.path("removed").asLong() + " removed in all" : ""));
         return cleaned ? SelftestCli.PASSED : SelftestCli.FAILED;
     }
 }

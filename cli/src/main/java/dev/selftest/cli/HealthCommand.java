@@ -5,6 +5,7 @@ import dev.selftest.cli.client.CliException;
 import dev.selftest.cli.client.ControlClient;
 import dev.selftest.cli.client.Deadline;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class HealthCommand extends InstanceCommand {
     private String probe = "all";
 
     @Override
-    int handle(ControlClient client, Deadline deadline) {
+    int handle(ControlClient client, Deadline deadline, PrintStream out) {
         String path = switch (probe) {
             case "all" -> "/health";
             case "live", "ready", "started" -> "/health/" + probe;
@@ -41,14 +42,14 @@ final class HealthCommand extends InstanceCommand {
         if (!status.equals("UP") && !status.equals("DOWN")) {
             throw new CliException(response.uri() + " did not answer with MicroProfile Health JSON {status, checks}");
         }
-        cli.out.println(client.target().label() + "  " + status);
+        out.println(client.target().label() + "  " + status);
         List<String[]> rows = new ArrayList<>();
         for (JsonNode check : health.path("checks")) {
             rows.add(new String[] {"  " + check.path("name").asText(), check.path("status").asText(),
                 check.has("data") ? check.get("data").toString() : ""});
         }
         if (!rows.isEmpty()) {
-            Table.print(rows, cli.out);
+            Table.print(rows, out);
         }
         return status.equals("UP") ? SelftestCli.PASSED : SelftestCli.FAILED;
     }

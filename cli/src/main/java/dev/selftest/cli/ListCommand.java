@@ -3,6 +3,7 @@ package dev.selftest.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selftest.cli.client.ControlClient;
 import dev.selftest.cli.client.Deadline;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 final class ListCommand extends InstanceCommand {
 
     @Override
-    int handle(ControlClient client, Deadline deadline) {
+    int handle(ControlClient client, Deadline deadline, PrintStream out) {
         JsonNode body = client.getJson(client.target().resolve("/scenarios"), deadline);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "SAFETY", "TAGS", "TIMEOUT", "ALLOWED", "LAST", "PASS RATE"});
@@ -30,9 +31,9 @@ final class ListCommand extends InstanceCommand {
                 scenario.path("allowed").asBoolean() ? "yes" : "no: " + scenario.path("refusal").asText(),
                 stats.path("lastOutcome").asText("-"), passRate});
         }
-        cli.out.println("environment: " + body.path("environment").asText() + ", "
+        out.println("environment: " + body.path("environment").asText() + ", "
                 + (rows.size() - 1) + " scenario(s)");
-        Table.print(rows, cli.out);
+        Table.print(rows, out);
         return SelftestCli.PASSED;
     }
 }

@@ -150,6 +150,22 @@ class RunCommandTests {
     }
 
     @Test
+    void aBusyInstanceIsRetriedWhenItSaysSo() throws Exception {
+        Selftest busy = Instances.selftest(Instances.scenario("reports.monthly", c -> release.await()),
+                Instances.scenario("catalogue.lists", c -> { }))
+                .setting("selftest.runner.max-concurrent-runs", "1").build();
+        String url = instances.start(busy);
+        busy.start(dev.selftest.RunRequest.builder().scenarios("reports.monthly").build());
+
+        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> cli.run(List.of(url), "run",
+                "--scenario", "catalogue.lists", "--progress", "plain"));
+        awaitOutput(cli, "busy (HTTP 429); retrying in 5s");
+        release.countDown();
+
+        assertThat(exitCode.get(30, TimeUnit.SECONDS)).as(cli.out()).isZero();
+    }
+
+    @Test
     void aWrongTokenExitsTwoAndSaysWhereTheTokenCameFrom() {
         int exitCode = cli.environment(Map.of("SELFTEST_TOKEN", "not-the-token"))
                 .run(List.of(passing()), "run", "--progress", "plain");
@@ -187,15 +203,19 @@ class RunCommandTests {
         CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> live.run(List.of(url), "run"));
 
         // Only a scenario-started event tells which scenario runs now; polling never shows it.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!live.out().contains("now: reports.monthly") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(live.out()).contains("running  1/2 done  now: reports.monthly");
+        awaitOutput(live, "running  1/2 done  now: reports.monthly");
         release.countDown();
 
         assertThat(exitCode.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(live.out()).contains("\u001b[2K").contains("PASSED (2 passed)");
+    }
+
+    private static void awaitOutput(Cli running, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!running.out().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(running.out()).contains(text);
     }
 
     @Test
