@@ -117,6 +117,26 @@ class RunEventsTests {
     }
 
     @Test
+    void streamsBeyondTheLimitAreRefusedSoThatRequestThreadsStayFree() throws Exception {
+        start();
+        String runId = startRun();
+        List<Stream<String>> open = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<Stream<String>> stream = client.events("/runs/" + runId + "/events");
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(ControlApiClient.next(stream.body().iterator()).name()).isEqualTo("snapshot");
+            open.add(stream.body());
+        }
+
+        HttpResponse<String> refused = client.get("/runs/" + runId + "/events");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(client.get("/runs/" + runId).statusCode()).as("other calls still answered").isEqualTo(200);
+        release.countDown();
+        open.forEach(Stream::close);
+    }
+
+    @Test
     void eventsOfAnUnknownRunAreNotFound() throws Exception {
         start();
         HttpResponse<String> response = client.get("/runs/20261123-000000-abcdef/events");

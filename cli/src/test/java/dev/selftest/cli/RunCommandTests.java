@@ -177,6 +177,15 @@ class RunCommandTests {
     }
 
     @Test
+    void aServiceWithoutATokenSaysItsControlApiIsOff() {
+        String url = instances.start(Instances.selftest(Instances.scenario("catalogue.lists", c -> { }))
+                .token("").build());
+
+        assertThat(cli.run(List.of(url), "run", "--progress", "plain")).isEqualTo(SelftestCli.ERROR);
+        assertThat(cli.out()).contains("the control API is off on this instance: no token is configured");
+    }
+
+    @Test
     void noTokenAtAllSaysWhichVariableIsEmpty() {
         int exitCode = cli.environment(Map.of()).run(List.of(passing()), "run", "--progress", "plain");
 

@@ -35,8 +35,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunEvents implements RunListener {
     static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
-    /** Streams hold a request thread each; beyond this many the API answers 429. */
-    static final int MAX_STREAMS = 8;
+    /**
+     * Streams hold a request thread each; beyond this many the API answers 429. Half the embedded server's default
+     * eight threads, so that health probes and other calls always find a free one.
+     */
+    static final int MAX_STREAMS = 4;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final int QUEUE_SIZE = 1024;
 
@@ -126,6 +129,8 @@ final class RunEvents implements RunListener {
             return listening;
         });
         try {
+            // Read before the snapshot: a scenario that starts later is in the queue, one that finished is in it.
+            String now = running.get(runId);
             Run current = snapshot.get();
             send(out, "snapshot", runJson.full(current, runLink));
             if (current.status().isFinished()) {
@@ -135,7 +140,6 @@ final class RunEvents implements RunListener {
             Set<String> finished = new HashSet<>();
             current.results().forEach(result -> finished.add(result.scenarioId()));
             Set<String> started = new HashSet<>(finished);
-            String now = running.get(runId);
             if (now != null && started.add(now)) {
                 send(out, "scenario-started", data(new Event("scenario-started", current, now, null), runLink));
             }
