@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.selftest.cli.client.CliException;
 import dev.selftest.cli.client.ControlClient;
 import dev.selftest.cli.client.Deadline;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -33,9 +35,14 @@ final class HealthCommand extends InstanceCommand {
         };
         HttpResponse<InputStream> response = client.getOnce(client.target().resolve(path), deadline);
         if (response.statusCode() != 200 && response.statusCode() != 503) {
-            client.readJson(response);
+            try (InputStream body = response.body()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the status says enough
+            }
             throw new CliException("GET " + response.uri().getPath() + " answered HTTP " + response.statusCode()
-                    + "; a health endpoint answers 200 (UP) or 503 (DOWN). Is --url the control API's base?");
+                    + "; a health endpoint answers 200 (UP) or 503 (DOWN). Is --url the control API's base, and "
+                    + "does this service's Selftest version serve health?");
         }
         JsonNode health = client.readJson(response);
         String status = health.path("status").asText("");
