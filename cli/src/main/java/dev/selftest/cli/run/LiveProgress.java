@@ -25,6 +25,7 @@ final class LiveProgress implements Progress {
         int finished;
         int failed;
         String current = "";
+        boolean done;
     }
 
     LiveProgress(PrintStream out, List<Target> targets) {
@@ -75,6 +76,7 @@ final class LiveProgress implements Progress {
         State state = states.get(result.target());
         state.status = ProgressText.verdict(result);
         state.current = "";
+        state.done = true;
         render();
     }
 
@@ -96,7 +98,7 @@ final class LiveProgress implements Progress {
         moveToBlockStart();
         for (Map.Entry<Target, State> entry : states.entrySet()) {
             State state = entry.getValue();
-            String counts = state.total == 0 ? "" : String.format(Locale.ROOT, "  %d/%d done%s", state.finished,
+            String counts = state.total == 0 || state.done ? "" : String.format(Locale.ROOT, "  %d/%d done%s", state.finished,
                     state.total, state.failed == 0 ? "" : ", " + state.failed + " failed");
             String current = state.current.isEmpty() ? "" : "  now: " + state.current;
             out.print(CLEAR_LINE + String.format(Locale.ROOT, "%-" + width + "s  %s%s%s", entry.getKey().label(),
