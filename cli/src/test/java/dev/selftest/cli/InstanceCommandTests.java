@@ -60,7 +60,7 @@ class InstanceCommandTests {
         String down = "http://127.0.0.1:" + Instances.freePort() + "/selftest";
         String up = instances.start(Instances.scenario("catalogue.lists", c -> { }));
 
-        assertThat(cli.run(List.of(down, up), "list", "--timeout", "1s")).isEqualTo(SelftestCli.ERROR);
+        assertThat(cli.run(List.of(down, up), "list", "--timeout", "4s")).isEqualTo(SelftestCli.ERROR);
 
         assertThat(cli.err()).contains("cannot connect to " + down);
         assertThat(cli.out()).contains("catalogue.lists");
