@@ -2,13 +2,12 @@ package dev.selftest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.selftest.Selftest;
 import dev.selftest.Sweeper;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.selftest.health.HealthKind;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,14 +16,10 @@ import org.junit.jupiter.api.Timeout;
 class InstanceCommandTests {
     private final Instances instances = new Instances();
     private final Cli cli = new Cli();
-    private HttpServer health;
 
     @AfterEach
     void stop() throws Exception {
         instances.close();
-        if (health != null) {
-            health.stop(0);
-        }
     }
 
     @Test
@@ -66,48 +61,36 @@ class InstanceCommandTests {
         assertThat(cli.out()).contains("catalogue.lists");
     }
 
-    /**
-     * Health endpoints are built in parallel with the CLI; until they are on the server, a stub serves the documented
-     * MicroProfile Health shape.
-     */
     @Test
-    void healthShowsEachCheckAndExitsOneWhenAnInstanceIsDown() throws IOException {
-        health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        respond("/selftest/health/ready", 200, """
-                {"status": "UP", "checks": [{"name": "selftest.scenarios", "status": "UP",
-                 "data": {"failing": 0}}]}""");
-        respond("/other/health/ready", 503, """
-                {"status": "DOWN", "checks": [{"name": "selftest.scenarios", "status": "DOWN",
-                 "data": {"failing": "orders.place"}}]}""");
-        respond("/html/health/ready", 200, "<html>hello</html>");
-        health.start();
-        String base = "http://127.0.0.1:" + health.getAddress().getPort();
+    void healthShowsEachCheckAndExitsOneWhenAnInstanceIsDown() throws Exception {
+        Selftest healthy = Instances.selftest().healthCheck(HealthKind.READINESS,
+                () -> HealthCheckResponse.named("database").up().withData("pool", "primary").build()).build();
+        Selftest sick = Instances.selftest().healthCheck(HealthKind.READINESS,
+                () -> HealthCheckResponse.named("database").down().withData("reason", "disk full").build()).build();
+        String up = instances.start(healthy);
+        String down = instances.start(sick);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!healthy.health().report(HealthKind.READINESS).isUp() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
 
-        Cli up = new Cli();
-        assertThat(up.run(List.of(base + "/selftest"), "health", "--probe", "ready")).isZero();
-        assertThat(up.out()).containsPattern("127.0.0.1:\\d+  UP")
-                .containsPattern("selftest.scenarios +UP +\\{\"failing\":0}");
+        Cli one = new Cli();
+        assertThat(one.run(List.of(up), "health", "--probe", "ready")).isZero();
+        assertThat(one.out()).containsPattern("127.0.0.1:\\d+  UP")
+                .containsPattern("database +UP +\\{\"pool\":\"primary\"}");
 
-        Cli down = new Cli();
-        assertThat(down.run(List.of(base + "/selftest", base + "/other"), "health", "--probe", "ready"))
-                .isEqualTo(SelftestCli.FAILED);
-        assertThat(down.out()).containsPattern("127.0.0.1:\\d+#2  DOWN");
-
-        Cli notHealth = new Cli();
-        assertThat(notHealth.run(List.of(base + "/html"), "health", "--probe", "ready"))
-                .isEqualTo(SelftestCli.ERROR);
-        assertThat(notHealth.err()).contains("did not answer with JSON");
+        Cli both = new Cli();
+        assertThat(both.run(List.of(up, down), "health")).isEqualTo(SelftestCli.FAILED);
+        assertThat(both.out()).containsPattern("127.0.0.1:\\d+  DOWN")
+                .containsPattern("database +DOWN +\\{\"reason\":\"disk full\"}");
     }
 
-    private void respond(String path, int status, String body) {
-        health.createContext(path, exchange -> {
-            try (exchange) {
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                exchange.getResponseBody().write(bytes);
-            }
-        });
+    @Test
+    void healthOfSomethingThatIsNoHealthEndpointIsAnError() {
+        String elsewhere = instances.start(Instances.scenario("catalogue.lists", c -> { }))
+                .replace("/selftest", "/elsewhere");
+        assertThat(cli.run(List.of(elsewhere), "health")).isEqualTo(SelftestCli.ERROR);
+        assertThat(cli.err()).contains("GET /elsewhere/health answered HTTP 404; a health endpoint answers 200 (UP)");
     }
 
     @Test
