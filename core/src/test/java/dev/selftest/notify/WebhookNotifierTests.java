@@ -228,6 +228,34 @@ class WebhookNotifierTests {
     }
 
     @Test
+    void theSchedulerAndTheConfiguredNotifierTogetherReportATransitionOnce() throws Exception {
+        selftest = Selftest.builder().config(ConfigSource.of(Map.of(WebhookNotifier.URL, hook().toString())))
+                .environment("production")
+                .scenario(Scenario.builder("payments.authorise").safety(Safety.READ_ONLY).tags("smoke")
+                        .body(context -> {
+                            if (!healthy.get()) {
+                                throw new AssertionError("payment provider answered 503");
+                            }
+                        }).build())
+                .schedule(Duration.ofMillis(100))
+                .setting("selftest.schedule.initial-delay", "0s")
+                .build();
+        healthy.set(false);
+        JsonNode failing = nextMessage();
+        assertThat(failing.get("event").asText()).isEqualTo("scenario-failing");
+        assertThat(failing.get("trigger").asText()).isEqualTo("schedule");
+
+        int runsSoFar = selftest.runs().size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (selftest.runs().size() < runsSoFar + 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(selftest.runs().size()).as("three more scheduled runs").isGreaterThanOrEqualTo(runsSoFar + 3);
+        healthy.set(true);
+        assertThat(nextMessage().get("event").asText()).as("no repeats in between").isEqualTo("scenario-recovered");
+    }
+
+    @Test
     void invalidConfigurationNamesTheKey() {
         assertThat(WebhookNotifier.fromConfig(ConfigSource.of(Map.of()))).isEmpty();
         assertThatThrownBy(() -> WebhookNotifier.fromConfig(ConfigSource.of(Map.of(WebhookNotifier.URL, "hooks/x"))))
