@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -192,7 +194,9 @@ public final class ControlClient {
                 case 301, 302, 303, 307, 308 -> where + " was redirected to "
                         + response.headers().firstValue("Location").orElse("another address")
                         + "; give that address with --url";
-                default -> where + " answered HTTP " + status + " without an explanation; the service log may say why";
+                default -> where + " answered HTTP " + status + " with no Selftest problem details. Is --url a "
+                        + "Selftest control API (such as https://orders.internal:8080/selftest)? If so, the service "
+                        + "log may say why";
             };
         }
         return switch (status) {
@@ -237,7 +241,12 @@ public final class ControlClient {
         }
     }
 
-    private static String reason(IOException e) {
+    private String reason(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "unknown host " + target.base().getHost();
+            }
+        }
         Throwable cause = e;
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();
