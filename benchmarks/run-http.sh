@@ -315,26 +315,26 @@ startup() {
   jar_sizes | tee "$OUT/jars.md"
 }
 
-# The published artifacts (those the BOM lists) and their jar sizes; builds them when missing.
+# The published modules (every jar module whose pom does not skip deploy) and the size of each jar they build.
 jar_sizes() {
-  local ids id pom dirs=() sizes=()
-  ids=$(sed -n 's:.*<artifactId>\(selftest-[a-z-]*\)</artifactId>.*:\1:p' bom/pom.xml | grep -v '^selftest-bom$' | sort -u)
-  for id in $ids; do
-    pom=$(grep -l "^  <artifactId>$id</artifactId>" */pom.xml */*/pom.xml 2>/dev/null | head -1)
-    [[ -n $pom ]] && dirs+=("$(dirname "$pom")")
+  local pom dirs=()
+  for pom in */pom.xml */*/pom.xml; do
+    grep -q '<maven.deploy.skip>true' "$pom" && continue
+    grep -q '<packaging>pom' "$pom" && continue
+    dirs+=("$(dirname "$pom")")
   done
   local missing=0 dir
-  for dir in "${dirs[@]}"; do ls "$dir"/target/selftest-*.jar >/dev/null 2>&1 || missing=1; done
+  for dir in "${dirs[@]}"; do ls "$dir"/target/*.jar >/dev/null 2>&1 || missing=1; done
   if (( missing )); then
     ./mvnw -B -q -pl "$(IFS=,; echo "${dirs[*]}")" -am package -DskipTests >&2
   fi
   echo "| published jar | size (KiB) |"
   echo "| --- | --- |"
+  local jar
   for dir in "${dirs[@]}"; do
-    local jar
-    for jar in "$dir"/target/selftest-*.jar; do
-      [[ $jar == *sources* || $jar == *javadoc* || $jar == *tests* ]] && continue
-      printf '| %s | %d |\n' "$(basename "$jar")" $(( $(stat -c %s "$jar") / 1024 ))
+    for jar in "$dir"/target/*.jar; do
+      [[ $jar == *sources* || $jar == *javadoc* || $jar == *-tests.jar || $(basename "$jar") == original-* ]] && continue
+      printf '| %s/%s | %d |\n' "$dir" "$(basename "$jar")" $(( $(stat -c %s "$jar") / 1024 ))
     done
   done
 }
