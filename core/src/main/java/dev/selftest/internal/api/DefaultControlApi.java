@@ -24,6 +24,7 @@ import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.report.JUnitXml;
 import dev.selftest.internal.report.RunJson;
 import dev.selftest.internal.run.RunEngine;
+import dev.selftest.internal.ui.Dashboard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class DefaultControlApi implements ControlApi {
     private final RunJson runJson = new RunJson(json);
     private final TokenGuard guard;
     private final JsonBodies bodies;
+    private final Dashboard dashboard = new Dashboard();
 
     public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings) {
         this.selftest = selftest;
@@ -100,6 +102,7 @@ public final class DefaultControlApi implements ControlApi {
                     ? endpoint(request, "GET", Access.READ, () -> scenarios())
                     : notFound(request);
             case "runs" -> runs(request, segments, method);
+            case "ui" -> dashboard(request, segments);
             case "cleanup" -> segments.length == 1
                     ? endpoint(request, "POST", Access.OPERATE, () -> cleanup(request))
                     : notFound(request);
@@ -130,6 +133,15 @@ public final class DefaultControlApi implements ControlApi {
             return endpoint(request, "GET", Access.READ, () -> junitXml(runId));
         }
         return notFound(request);
+    }
+
+    /** The dashboard page and its assets: public, they hold no data (the page reads the API with a token). */
+    private ApiResponse dashboard(ApiRequest request, String[] segments) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            throw Problems.methodNotAllowed(request.method(), "GET");
+        }
+        String asset = segments.length == 1 ? "" : segments.length == 2 ? segments[1] : "/";
+        return dashboard.answer(request.basePath(), asset).orElseGet(() -> notFound(request));
     }
 
     /** Checks method and access, then answers. */
@@ -165,6 +177,7 @@ public final class DefaultControlApi implements ControlApi {
         links.put("scenarios", base + "/scenarios");
         links.put("runs", base + "/runs");
         links.put("cleanup", base + "/cleanup");
+        links.put("ui", base + "/ui");
         return json(200, body);
     }
 

@@ -1,0 +1,252 @@
+package dev.selftest.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.selftest.Run;
+import dev.selftest.Trigger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/** The dashboard in headless Chromium against a real embedded server. */
+class DashboardBrowserTests {
+    private static ChromeDriver driver;
+    private ShopService shop;
+    private DashboardPage page;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        Chromium.assumeInstalled();
+        driver = Chromium.start(profile);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        driver.manage().window().setSize(new Dimension(1360, 1100));
+        page = new DashboardPage(driver);
+    }
+
+    @AfterEach
+    void stopShop() {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    @Test
+    void showsScenariosWithTagsSafetyAndRefusalOnceATokenIsEntered() {
+        shop = ShopService.start();
+        page.open(shop.page());
+
+        assertThat(page.rows()).isEmpty();
+        assertThat(page.button("run-selected").isEnabled()).isFalse();
+        assertThat(page.button("run-all").isEnabled()).isFalse();
+
+        page.connect(ShopService.TOKEN);
+
+        assertThat(page.rows()).extracting(row -> row.getAttribute("data-scenario")).containsExactly(
+                ShopService.CATALOGUE, ShopService.ORDERS, ShopService.SEARCH, ShopService.RESET, ShopService.GATED);
+        WebElement orders = page.row(ShopService.ORDERS);
+        assertThat(orders.findElements(By.cssSelector(".tag"))).extracting(WebElement::getText)
+                .containsExactly("critical", "smoke");
+        assertThat(orders.getText()).contains("An order can be placed and cancelled", "self cleaning", "never run");
+        assertThat(page.row(ShopService.RESET).findElement(By.cssSelector(".refusal-note")).getText())
+                .contains(ShopService.REFUSAL);
+        assertThat(page.button("run-all").isEnabled()).isTrue();
+        assertThat(driver.findElement(By.id("service")).getText()).contains("production");
+    }
+
+    @Test
+    void runsASelectedScenarioAndShowsItsResultWithoutAReload() {
+        shop = ShopService.start();
+        page.open(shop.page()).connect(ShopService.TOKEN);
+        page.script("window.loadedOnce = 'still here';");
+
+        page.select(ShopService.CATALOGUE);
+        assertThat(page.button("run-selected").getText()).isEqualTo("Run selected (1)");
+        page.runSelected();
+
+        page.awaitLive(ShopService.CATALOGUE, "passed");
+        page.awaitLastOutcome(ShopService.CATALOGUE, "passed");
+        List<Run> runs = shop.runs();
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.scenarioIds()).containsExactly(ShopService.CATALOGUE);
+            assertThat(run.trigger()).isEqualTo(Trigger.MANUAL);
+        });
+        WebElement item = page.runItem(runs.get(0).id());
+        assertThat(item.getText()).contains("passed", "manual");
+        assertThat(page.script("return window.loadedOnce;")).isEqualTo("still here");
+    }
+
+    @Test
+    void showsTheReasonWhenTheEnvironmentForbidsASelectedScenario() {
+        shop = ShopService.start();
+        page.open(shop.page()).connect(ShopService.TOKEN);
+
+        page.select(ShopService.RESET);
+        page.select(ShopService.CATALOGUE);
+        page.runSelected();
+
+        WebElement refusal = page.refusal();
+        assertThat(refusal.getText()).contains("Scenario forbidden here", ShopService.RESET, ShopService.REFUSAL,
+                "Nothing ran");
+        assertThat(refusal.findElements(By.cssSelector("li[data-scenario]")))
+                .extracting(li -> li.getAttribute("data-scenario")).containsExactly(ShopService.RESET);
+        assertThat(shop.runs()).isEmpty();
+    }
+
+    @Test
+    void followsARunningRunLiveUntilItFinishes() {
+        shop = ShopService.start();
+        page.open(shop.page()).connect(ShopService.TOKEN);
+
+        page.select(ShopService.GATED);
+        page.select(ShopService.CATALOGUE);
+        page.runSelected();
+
+        page.awaitLive(ShopService.GATED, "running");
+        page.awaitLive(ShopService.CATALOGUE, "passed");
+        assertThat(driver.findElement(By.id("live-heading")).getText()).isEqualTo("Run in progress");
+        assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("1");
+
+        shop.releaseGate();
+
+        page.awaitLive(ShopService.GATED, "passed");
+        page.await(d -> d.findElement(By.id("live-heading")).getText().equals("Latest run"));
+        assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("2");
+    }
+
+    @Test
+    void showsHostileTextAsTextAndNeverRunsIt() throws Exception {
+        shop = ShopService.startHostile();
+        Run run = shop.run(Trigger.DEPLOY, Map.of("commit", "<i>abc</i>"), ShopService.HOSTILE);
+        page.open(shop.page()).connect(ShopService.TOKEN);
+
+        assertThat(page.row(ShopService.HOSTILE).findElement(By.cssSelector(".description")).getText())
+                .isEqualTo(ShopService.HOSTILE_DESCRIPTION);
+        page.runItem(run.id()).click();
+        WebElement result = page.result(ShopService.HOSTILE);
+        assertThat(result.findElement(By.cssSelector(".failure pre")).getText()).isEqualTo(ShopService.HOSTILE_MESSAGE);
+        assertThat(result.findElement(By.cssSelector(".step-name")).getText()).isEqualTo(ShopService.HOSTILE_STEP);
+        assertThat(page.dialog().getText()).contains("commit=<i>abc</i>");
+
+        assertThat(page.script("return document.scripts.length;")).isEqualTo(1L);
+        assertThat(driver.findElements(By.cssSelector("main img, dialog img, main b, dialog i"))).isEmpty();
+        assertThat(driver.getTitle()).isEqualTo("Selftest");
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(policyViolations()).isEmpty();
+    }
+
+    @Test
+    void drillsIntoARunWithTheKeyboardShowingStepsFailuresCleanupAndTheJunitReport() throws Exception {
+        shop = ShopService.start();
+        shop.run(Trigger.SCHEDULE, Map.of(), ShopService.SEARCH);
+        shop.run(Trigger.SCHEDULE, Map.of(), ShopService.SEARCH);
+        Run run = shop.run(Trigger.DEPLOY, Map.of("commit", "abc123"),
+                ShopService.CATALOGUE, ShopService.ORDERS, ShopService.SEARCH);
+        page.open(shop.page()).connect(ShopService.TOKEN);
+
+        WebElement item = page.runItem(run.id());
+        assertThat(item.getText()).contains("failed", "deploy", "commit=abc123");
+        item.sendKeys(Keys.ENTER);
+
+        assertThat(page.result(ShopService.CATALOGUE).getText())
+                .contains("passed", "open the catalogue", "count the products");
+        assertThat(page.result(ShopService.ORDERS).getText()).contains("place an order", "cancel order 42", "cleaned");
+        assertThat(page.result(ShopService.SEARCH).getText())
+                .contains("failed", "java.lang.AssertionError", "expected 3 suggestions for 'cha' but got 0");
+        WebElement junit = driver.findElement(By.cssSelector("#run-detail a[data-junit]"));
+        assertThat(junit.getAttribute("href")).isEqualTo(shop.baseUri() + "/runs/" + run.id() + "/junit.xml");
+
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        page.await(d -> page.dialog().getAttribute("open") == null);
+        assertThat(driver.switchTo().activeElement().getAttribute("data-run")).isEqualTo(run.id());
+    }
+
+    @Test
+    void fitsAPhoneScreenWithoutSidewaysScrolling() throws Exception {
+        shop = ShopService.start();
+        busyHistory();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        page.open(shop.page()).connect(ShopService.TOKEN);
+        page.await(d -> !page.runItems().isEmpty());
+
+        long overflow = (Long) page.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).isLessThanOrEqualTo(0L);
+        assertThat(page.row(ShopService.CATALOGUE).getSize().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("dashboard-phone.png");
+    }
+
+    @Test
+    void drawsTrendsFromTheRunHistory() throws Exception {
+        shop = ShopService.start();
+        int runs = busyHistory();
+        page.open(shop.page()).connect(ShopService.TOKEN);
+        page.await(d -> d.findElements(By.cssSelector("#runs-chart rect.bar")).size() == runs);
+
+        assertThat(driver.findElements(By.cssSelector("#runs-chart rect.bar.bad"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#runs-chart rect.bar.ok"))).isNotEmpty();
+        assertThat(page.row(ShopService.SEARCH).findElements(By.cssSelector(".spark rect.bar")))
+                .hasSize((int) shop.runs().stream().filter(r -> r.scenarioIds().contains(ShopService.SEARCH)).count());
+        assertThat(driver.findElements(By.cssSelector("#kpis .hbars li"))).hasSize(3);
+        assertThat(driver.findElement(By.id("overview")).getText()).containsIgnoringCase("Run pass rate")
+                .containsIgnoringCase("6 of the last 9 runs passed");
+        assertThat(policyViolations()).isEmpty();
+        screenshot("dashboard.png");
+    }
+
+    /** Runs like a week of deployments and schedules: some pass, some fail. */
+    private int busyHistory() throws InterruptedException {
+        int runs = 0;
+        for (int i = 0; i < 9; i++) {
+            shop.run(i % 3 == 0 ? Trigger.DEPLOY : Trigger.SCHEDULE, Map.of("commit", "c0ffee" + i),
+                    ShopService.CATALOGUE, ShopService.ORDERS, ShopService.SEARCH);
+            runs++;
+        }
+        return runs;
+    }
+
+    /** Console messages about the Content-Security-Policy, Trusted Types or uncaught script errors. */
+    private List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("TrustedHTML")
+                        || message.contains("Trusted Type") || message.contains("Uncaught"))
+                .toList();
+    }
+
+    /** Saves the whole page, not just the window, to the screenshot directory. */
+    private void screenshot(String name) throws IOException {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) page.script("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) height + 140));
+        Path file = Chromium.screenshotDirectory().resolve(name);
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+}

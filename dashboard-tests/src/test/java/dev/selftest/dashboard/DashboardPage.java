@@ -1,0 +1,101 @@
+package dev.selftest.dashboard;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard as a user sees it: what the tests click, type and read. */
+final class DashboardPage {
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    DashboardPage(WebDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    DashboardPage open(URI page) {
+        driver.get(page.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#health li")));
+        return this;
+    }
+
+    /** Types the token and presses Enter, then waits for the scenarios to appear. */
+    DashboardPage connect(String token) {
+        driver.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-scenario]")));
+        return this;
+    }
+
+    WebElement row(String scenarioId) {
+        return driver.findElement(By.cssSelector("tr[data-scenario='" + scenarioId + "']"));
+    }
+
+    List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("tr[data-scenario]"));
+    }
+
+    void select(String scenarioId) {
+        driver.findElement(By.cssSelector("input[data-pick='" + scenarioId + "']")).click();
+    }
+
+    WebElement button(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    void runSelected() {
+        button("run-selected").click();
+    }
+
+    WebElement refusal() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
+    }
+
+    /** The outcome badge of a scenario in the live panel, once it reads {@code text}. */
+    void awaitLive(String scenarioId, String text) {
+        By badge = By.cssSelector("#live-list li[data-scenario='" + scenarioId + "'] .badge");
+        wait.until(ExpectedConditions.textToBe(badge, text));
+    }
+
+    /** Waits until the scenario's last outcome in the table reads {@code text}. */
+    void awaitLastOutcome(String scenarioId, String text) {
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-scenario='" + scenarioId + "'] td[data-label='Last outcome']"), text));
+    }
+
+    List<WebElement> runItems() {
+        return driver.findElements(By.cssSelector("#runs .run-item"));
+    }
+
+    WebElement runItem(String runId) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".run-item[data-run='" + runId + "']")));
+    }
+
+    WebElement dialog() {
+        return driver.findElement(By.id("run-dialog"));
+    }
+
+    WebElement result(String scenarioId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#run-detail .result[data-scenario='" + scenarioId + "']")));
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    <T> T await(Function<WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+}
