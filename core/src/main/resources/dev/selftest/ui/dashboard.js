@@ -368,6 +368,7 @@
       state.selected.clear();
       notify(`Run ${answer.body.id} started.`, 'info');
       follow(answer.body);
+      refresh();
     } else if (answer.status === 401) {
       denied(answer);
     } else {
@@ -443,7 +444,11 @@
   }
 
   function showLive(run) {
+    const previous = state.live;
     state.live = run;
+    if (previous && previous.id === run.id && (previous.scenarios || []).length !== (run.scenarios || []).length) {
+      refresh();
+    }
     if (run.status !== 'RUNNING') {
       state.details.set(run.id, run);
     }

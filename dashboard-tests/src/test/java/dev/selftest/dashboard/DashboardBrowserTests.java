@@ -121,7 +121,7 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void followsARunningRunLiveUntilItFinishes() {
+    void followsARunningRunLiveUntilItFinishes() throws Exception {
         shop = ShopService.start();
         page.open(shop.page()).connect(ShopService.TOKEN);
 
@@ -133,6 +133,7 @@ class DashboardBrowserTests {
         page.awaitLive(ShopService.CATALOGUE, "passed");
         assertThat(driver.findElement(By.id("live-heading")).getText()).isEqualTo("Run in progress");
         assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("1");
+        screenshot("dashboard-live.png");
 
         shop.releaseGate();
 
@@ -182,6 +183,7 @@ class DashboardBrowserTests {
                 .contains("failed", "java.lang.AssertionError", "expected 3 suggestions for 'cha' but got 0");
         WebElement junit = driver.findElement(By.cssSelector("#run-detail a[data-junit]"));
         assertThat(junit.getAttribute("href")).isEqualTo(shop.baseUri() + "/runs/" + run.id() + "/junit.xml");
+        screenshot("dashboard-run.png");
 
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         page.await(d -> page.dialog().getAttribute("open") == null);
