@@ -40,6 +40,7 @@
     starting: false,
     timer: 0,
     refreshing: null,
+    drawn: {},
   };
 
   const $ = (id) => document.getElementById(id);
@@ -110,7 +111,7 @@
     }
     const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
     if (seconds < 60) {
-      return `${Math.round(seconds)} s ago`;
+      return 'just now';
     }
     if (seconds < 3600) {
       return `${Math.round(seconds / 60)} min ago`;
@@ -366,6 +367,7 @@
     state.starting = false;
     if (answer.status === 201 && answer.body) {
       state.selected.clear();
+      renderScenarios();
       notify(`Run ${answer.body.id} started.`, 'info');
       follow(answer.body);
       refresh();
@@ -509,8 +511,9 @@
     renderService();
     renderOverview();
     renderLive();
-    renderScenarios();
-    renderRuns();
+    unlessUnchanged('scenarios', [state.authorised, state.filter, state.scenarios,
+      [...state.details.keys()]], renderScenarios);
+    unlessUnchanged('runs', [state.authorised, state.runs], renderRuns);
     renderKpis();
     updateActions();
     if (focused) {
@@ -518,6 +521,18 @@
       if (again && again !== document.activeElement) {
         again.focus();
       }
+    }
+  }
+
+  /**
+   * Renders a part only when what it shows changed (or a minute passed, for its ages), so a refresh does not replace
+   * the controls under the user's pointer or keyboard.
+   */
+  function unlessUnchanged(part, inputs, draw) {
+    const signature = JSON.stringify([Math.floor(Date.now() / 60000), inputs]);
+    if (state.drawn[part] !== signature) {
+      state.drawn[part] = signature;
+      draw();
     }
   }
 

@@ -82,6 +82,27 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void keepsTheTokenInTheTabSessionOnlyAndDropsARejectedOne() {
+        shop = ShopService.start();
+        page.open(shop.page());
+
+        driver.findElement(By.id("token")).sendKeys("wrong-token", Keys.ENTER);
+        page.await(d -> d.findElement(By.id("notice")).getText().contains("The token was not accepted"));
+        assertThat(page.script("return sessionStorage.getItem('selftest.token');")).isNull();
+        assertThat(page.rows()).isEmpty();
+
+        page.connect(ShopService.TOKEN);
+        assertThat(page.script("return sessionStorage.getItem('selftest.token');")).isEqualTo(ShopService.TOKEN);
+        assertThat(page.script("return localStorage.length + document.cookie.length;")).isEqualTo(0L);
+        assertThat(driver.getCurrentUrl()).doesNotContain(ShopService.TOKEN);
+
+        page.button("forget").click();
+        page.await(d -> page.rows().isEmpty());
+        assertThat(page.script("return sessionStorage.getItem('selftest.token');")).isNull();
+        assertThat(page.button("run-all").isEnabled()).isFalse();
+    }
+
+    @Test
     void runsASelectedScenarioAndShowsItsResultWithoutAReload() {
         shop = ShopService.start();
         page.open(shop.page()).connect(ShopService.TOKEN);
@@ -104,13 +125,13 @@ class DashboardBrowserTests {
     }
 
     @Test
-    void showsTheReasonWhenTheEnvironmentForbidsASelectedScenario() {
+    void showsTheReasonWhenTheEnvironmentForbidsAScenarioSelectedWithTheKeyboard() {
         shop = ShopService.start();
         page.open(shop.page()).connect(ShopService.TOKEN);
 
-        page.select(ShopService.RESET);
-        page.select(ShopService.CATALOGUE);
-        page.runSelected();
+        page.checkbox(ShopService.RESET).sendKeys(Keys.SPACE);
+        page.checkbox(ShopService.CATALOGUE).sendKeys(Keys.SPACE);
+        page.button("run-selected").sendKeys(Keys.ENTER);
 
         WebElement refusal = page.refusal();
         assertThat(refusal.getText()).contains("Scenario forbidden here", ShopService.RESET, ShopService.REFUSAL,
@@ -221,6 +242,10 @@ class DashboardBrowserTests {
                 .containsIgnoringCase("6 of the last 9 runs passed");
         assertThat(policyViolations()).isEmpty();
         screenshot("dashboard.png");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        screenshot("dashboard-dark.png");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     /** Runs like a week of deployments and schedules: some pass, some fail. */

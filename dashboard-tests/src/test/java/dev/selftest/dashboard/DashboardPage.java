@@ -45,8 +45,12 @@ final class DashboardPage {
         return driver.findElements(By.cssSelector("tr[data-scenario]"));
     }
 
+    WebElement checkbox(String scenarioId) {
+        return driver.findElement(By.cssSelector("input[data-pick='" + scenarioId + "']"));
+    }
+
     void select(String scenarioId) {
-        driver.findElement(By.cssSelector("input[data-pick='" + scenarioId + "']")).click();
+        checkbox(scenarioId).click();
     }
 
     WebElement button(String id) {
