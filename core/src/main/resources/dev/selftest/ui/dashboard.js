@@ -9,6 +9,7 @@
 
   const base = document.documentElement.dataset.base || '/selftest';
   const TOKEN_KEY = 'selftest.token';
+  const KPI_KEY = 'selftest.kpi-trends';
   const HISTORY_RUNS = 30;
   const SPARK_RUNS = 20;
   const KPI_POINTS = 60;
@@ -32,11 +33,12 @@
     details: new Map(),
     health: [],
     kpis: null,
-    kpiSeries: new Map(),
+    kpiSeries: new Map(readJson(KPI_KEY, [])),
     selected: new Set(),
     filter: '',
     live: null,
     following: null,
+    liveScenario: null,
     starting: false,
     timer: 0,
     refreshing: null,
@@ -44,6 +46,16 @@
   };
 
   const $ = (id) => document.getElementById(id);
+
+  /** A value this tab kept in sessionStorage (KPI trends survive a reload), or the fallback. */
+  function readJson(key, fallback) {
+    try {
+      const value = JSON.parse(sessionStorage.getItem(key));
+      return Array.isArray(value) ? value : fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
 
   // ---- DOM helpers: text only, never markup -------------------------------------------------------------------
 
@@ -312,28 +324,49 @@
       return;
     }
     const now = Date.now();
-    state.kpis = flatten(answer.body, [], []).slice(0, MAX_KPIS);
-    for (const { name, value } of state.kpis) {
-      const series = state.kpiSeries.get(name) || [];
-      series.push({ t: now, v: value });
-      state.kpiSeries.set(name, series.slice(-KPI_POINTS));
+    state.kpis = kpiFigures(answer.body).slice(0, MAX_KPIS);
+    for (const figure of state.kpis) {
+      const series = (state.kpiSeries.get(figure.name) || []).concat([{ t: now, v: figure.value }]).slice(-KPI_POINTS);
+      state.kpiSeries.set(figure.name, series);
+      figure.perMinute = figure.counter ? perMinute(series) : null;
     }
+    sessionStorage.setItem(KPI_KEY, JSON.stringify([...state.kpiSeries]));
   }
 
-  /** Numeric leaves of the KPI snapshot, named by their path; array items by their id or name. */
-  function flatten(node, path, out) {
-    if (typeof node === 'number' && Number.isFinite(node)) {
-      out.push({ name: path.map(words).join(' · '), value: node });
-    } else if (Array.isArray(node)) {
-      node.forEach((item, i) => flatten(item, path.concat(item && (item.id || item.name) ? [] : [String(i)]), out));
-    } else if (node && typeof node === 'object' && path.length < 5) {
-      const own = node.id || node.name;
-      const prefix = typeof own === 'string' ? path.concat([own]) : path;
-      Object.entries(node).forEach(([key, value]) => {
-        if (key !== 'id' && key !== 'name') flatten(value, prefix.concat([key]), out);
-      });
+  /**
+   * The figures of a KPI snapshot ({@code GET /kpis}): the pass rate over each window, then every value of every
+   * functional meter the application marked as a KPI, named with its tags.
+   */
+  function kpiFigures(snapshot) {
+    const figures = [];
+    const windows = snapshot.runs && typeof snapshot.runs === 'object' ? snapshot.runs : {};
+    for (const [key, title] of [['lastHour', 'last hour'], ['lastDay', 'last day'], ['lastRuns', 'recent runs']]) {
+      const window = windows[key];
+      if (window && typeof window.passRate === 'number') {
+        figures.push({ name: `Pass rate, ${title}`, value: window.passRate, percent: true,
+          sub: `${window.passed} of ${window.runs} runs passed` });
+      }
     }
-    return out;
+    for (const meter of Array.isArray(snapshot.functional) ? snapshot.functional : []) {
+      const values = Object.entries(meter.values || {}).filter(([, value]) => typeof value === 'number');
+      const tags = Object.entries(meter.tags || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+      for (const [stat, value] of values) {
+        figures.push({ name: `${meter.name}${tags ? ` {${tags}}` : ''}${values.length > 1 ? ` · ${words(stat)}` : ''}`,
+          value, unit: meter.baseUnit, sub: meter.description || meter.type || '',
+          counter: meter.type === 'counter' && stat === 'count' });
+      }
+    }
+    return figures;
+  }
+
+  /** How fast a counter grew between the first and last sample kept; null with fewer than two. */
+  function perMinute(series) {
+    if (series.length < 2) {
+      return null;
+    }
+    const first = series[0];
+    const last = series[series.length - 1];
+    return last.t > first.t ? ((last.v - first.v) / (last.t - first.t)) * 60000 : null;
   }
 
   function denied(answer) {
@@ -382,6 +415,7 @@
   /** Shows a run as it progresses: server-sent events when the service offers them, polling otherwise. */
   async function follow(run) {
     state.following = run.id;
+    state.liveScenario = null;
     showLive(run);
     await followEvents(run.id);
     let current = state.live;
@@ -419,22 +453,16 @@
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     try {
-      for (;;) {
+      for (let finished = false; !finished;) {
         const { value, done } = await reader.read();
         if (done) {
           break;
         }
         buffer += value;
-        const events = buffer.split(/\r?\n\r?\n/);
-        buffer = events.pop();
-        if (events.some((event) => /^(data|event):/m.test(event))) {
-          const answer = await api(runPath(id));
-          if (answer.ok && answer.body) {
-            showLive(answer.body);
-            if (answer.body.status !== 'RUNNING') {
-              break;
-            }
-          }
+        const blocks = buffer.split(/\r?\n\r?\n/);
+        buffer = blocks.pop();
+        for (const event of blocks.map(parseEvent).filter((e) => e.name)) {
+          finished = await onRunEvent(id, event) || finished;
         }
       }
     } catch (e) {
@@ -443,6 +471,45 @@
       controller.abort();
     }
     return true;
+  }
+
+  /** One server-sent event: its name and its JSON data (comments such as keep-alives have no name). */
+  function parseEvent(block) {
+    let name = '';
+    const data = [];
+    for (const line of block.split(/\r?\n/)) {
+      if (line.startsWith('event:')) {
+        name = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data.push(line.slice(5).replace(/^ /, ''));
+      }
+    }
+    try {
+      return { name, data: data.length ? JSON.parse(data.join('\n')) : {} };
+    } catch (e) {
+      return { name, data: {} };
+    }
+  }
+
+  /** Shows what an event says; true once the run finished. A finished scenario is read in full (steps, failure). */
+  async function onRunEvent(id, event) {
+    if (event.name === 'snapshot' && event.data.id === id) {
+      showLive(event.data);
+      return event.data.status !== 'RUNNING';
+    }
+    if (event.name === 'scenario-started') {
+      state.liveScenario = event.data.scenario;
+      renderLive();
+      return false;
+    }
+    if (event.name === 'scenario-finished' || event.name === 'run-finished') {
+      const answer = await api(runPath(id));
+      if (answer.ok && answer.body) {
+        showLive(answer.body);
+        return answer.body.status !== 'RUNNING';
+      }
+    }
+    return false;
   }
 
   function showLive(run) {
@@ -469,6 +536,8 @@
       sessionStorage.setItem(TOKEN_KEY, state.token);
     } else {
       sessionStorage.removeItem(TOKEN_KEY);
+      sessionStorage.removeItem(KPI_KEY);
+      state.kpiSeries.clear();
     }
     $('token').value = '';
     document.querySelectorAll('#token-form .ask').forEach((node) => { node.hidden = Boolean(state.token); });
@@ -630,7 +699,9 @@
     const done = total - run.counts.pending;
     $('live-heading').textContent = run.status === 'RUNNING' ? 'Run in progress' : 'Latest run';
     const results = new Map((run.scenarios || []).map((result) => [result.id, result]));
-    const ids = [...(run.scenarios || []).map((r) => r.id), ...(run.pending || [])];
+    const pending = run.pending || [];
+    const ids = [...(run.scenarios || []).map((r) => r.id), ...pending];
+    const current = pending.includes(state.liveScenario) ? state.liveScenario : pending[0];
     $('live-body').replaceChildren(
       h('div', { class: 'live-head' },
         badge(run.status), h('code', {}, run.id), h('span', { class: 'muted' }, `${done} of ${total} done · ${duration(run.durationMs)}`),
@@ -639,7 +710,7 @@
       h('ul', { class: 'live-list', id: 'live-list' }, ids.map((id) => {
         const result = results.get(id);
         const waiting = run.status !== 'RUNNING' ? badge('PENDING', 'not run')
-          : id === (run.pending || [])[0] ? badge('RUNNING', 'running') : badge('PENDING', 'queued');
+          : id === current ? badge('RUNNING', 'running') : badge('PENDING', 'queued');
         return h('li', { data: { scenario: id } }, result ? badge(result.outcome) : waiting,
           h('code', {}, id), h('span', { class: 'muted' }, result ? duration(result.durationMs) : ''));
       })));
@@ -759,10 +830,12 @@
         stackedBar([...triggers].map(([name, n], i) => ({ value: n, tone: ['run', 'ok', 'warn', 'idle'][i % 4],
           title: `${n} ${name}` })), 'Runs by trigger')),
     ];
-    for (const { name, value } of state.kpis || []) {
-      const series = (state.kpiSeries.get(name) || []).map((point) => point.v);
-      tiles.push(tile(name, number(value), series.length > 1 ? `${series.length} samples` : 'trend builds as the page polls',
-        lineChart(series, { width: 200, height: 36, label: `Trend of ${name}` })));
+    for (const figure of state.kpis || []) {
+      const series = (state.kpiSeries.get(figure.name) || []).map((point) => point.v);
+      const rate = figure.perMinute === null || figure.perMinute === undefined ? '' : ` · ${number(figure.perMinute)} per minute`;
+      tiles.push(tile(figure.name, figure.percent ? percent(figure.value) : `${number(figure.value)}${figure.unit ? ` ${figure.unit}` : ''}`,
+        `${figure.sub}${rate}`, lineChart(series, { width: 200, height: 36, min: figure.percent ? 0 : undefined,
+          max: figure.percent ? 1 : undefined, label: `Trend of ${figure.name} while this page is open` })));
     }
     const p95 = state.scenarios.filter((s) => s.stats && s.stats.executions);
     const maxP95 = Math.max(1, ...p95.map((s) => s.stats.p95Ms));
