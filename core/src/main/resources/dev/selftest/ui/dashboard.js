@@ -63,6 +63,12 @@
     return fill(document.createElement(tag), props, children);
   }
 
+  /** Replaces a node's children, leaving out absent ones (null, undefined, false). */
+  function show(node, ...children) {
+    node.replaceChildren();
+    return fill(node, {}, children);
+  }
+
   function svg(tag, props, ...children) {
     return fill(document.createElementNS(SVG_NS, tag), props, children);
   }
@@ -555,14 +561,14 @@
   function hideRefusal() {
     const box = $('refusal');
     box.hidden = true;
-    box.replaceChildren();
+    show(box);
   }
 
   function showRefusal(answer) {
     const problem = answer.body || {};
     const box = $('refusal');
     const refused = problem.refused && typeof problem.refused === 'object' ? Object.entries(problem.refused) : [];
-    box.replaceChildren(
+    show(box,
       h('strong', {}, problem.title || `The service answered ${answer.status}`),
       h('p', {}, problem.detail || 'The run was not started.'),
       refused.length ? h('ul', { class: 'refused' }, refused.map(([id, reason]) =>
@@ -606,7 +612,7 @@
   }
 
   function renderHealth() {
-    $('health').replaceChildren(...state.health.map((probe) => {
+    show($('health'), ...state.health.map((probe) => {
       const status = probe.status || 'n/a';
       const checks = probe.checks.map((check) => `${check.name}: ${check.status}`).join('\n');
       return h('li', { class: `pill ${probe.status ? tone(probe.status) : 'idle'}`,
@@ -657,7 +663,7 @@
     tiles.push(tile('Last passing run', lastPass ? when(lastPass.finishedAt || lastPass.startedAt) : 'never',
       lastPass ? `${lastPass.id} · ${lastPass.trigger}` : 'no run has passed yet',
       healthList() || outcomeStrip(runs)));
-    $('overview').replaceChildren(...tiles);
+    show($('overview'), ...tiles);
   }
 
   /** One square per run, oldest first, coloured by outcome. */
@@ -702,7 +708,7 @@
     const pending = run.pending || [];
     const ids = [...(run.scenarios || []).map((r) => r.id), ...pending];
     const current = pending.includes(state.liveScenario) ? state.liveScenario : pending[0];
-    $('live-body').replaceChildren(
+    show($('live-body'),
       h('div', { class: 'live-head' },
         badge(run.status), h('code', {}, run.id), h('span', { class: 'muted' }, `${done} of ${total} done · ${duration(run.durationMs)}`),
         h('button', { type: 'button', class: 'quiet', data: { open: run.id, key: `live:${run.id}` } }, 'Details')),
@@ -743,7 +749,7 @@
   function renderScenarios() {
     const container = $('scenarios');
     if (!state.authorised) {
-      container.replaceChildren(h('p', { class: 'empty' }, 'Scenarios appear here once a valid token is entered.'));
+      show(container, h('p', { class: 'empty' }, 'Scenarios appear here once a valid token is entered.'));
       return;
     }
     const history = executions();
@@ -776,7 +782,7 @@
     });
     const table = h('table', { class: 'scenarios' }, h('caption', { class: 'visually-hidden' },
       'Scenarios with their safety, last outcome, recent executions, p95 duration and last success'), head, h('tbody', {}, rows));
-    container.replaceChildren(visible.length ? table : h('p', { class: 'empty' },
+    show(container, visible.length ? table : h('p', { class: 'empty' },
       state.scenarios.length ? 'No scenario matches the filter.' : 'This service registers no scenarios.'));
   }
 
@@ -791,7 +797,7 @@
 
   function renderRuns() {
     const runs = finishedRuns();
-    $('runs-chart').replaceChildren(
+    show($('runs-chart'),
       barChart(runs.map((run) => ({ value: run.durationMs, tone: tone(run.status),
         title: `${run.id} (${run.trigger}): ${label(run.status)}, ${duration(run.durationMs)}` })),
       { width: 600, height: 90, label: 'Duration of each recent run, coloured by outcome, oldest first' }),
@@ -800,10 +806,10 @@
         : 'No finished runs yet.'));
     const list = $('runs');
     if (!state.authorised || state.runs.length === 0) {
-      list.replaceChildren(h('li', { class: 'empty' }, state.authorised ? 'No runs yet: start one above.' : 'Runs appear here once a valid token is entered.'));
+      show(list, h('li', { class: 'empty' }, state.authorised ? 'No runs yet: start one above.' : 'Runs appear here once a valid token is entered.'));
       return;
     }
-    list.replaceChildren(...state.runs.map((run) => h('li', {},
+    show(list, ...state.runs.map((run) => h('li', {},
       h('button', { type: 'button', class: 'run-item', data: { open: run.id, key: `run:${run.id}`, run: run.id } },
         badge(run.status),
         h('span', { class: 'run-id' }, h('code', {}, run.id), h('span', { class: 'muted' }, ` ${run.trigger}`)),
@@ -843,7 +849,7 @@
       h('li', {}, h('code', { title: s.id }, s.id),
         h('span', { class: 'hbar' }, svgBar(s.stats.p95Ms / maxP95, tone(s.stats.lastOutcome))),
         h('span', { class: 'num' }, duration(s.stats.p95Ms)))));
-    $('kpis').replaceChildren(
+    show($('kpis'),
       h('div', { class: 'tiles small' }, tiles),
       state.authorised && !state.kpis
         ? h('p', { class: 'muted note' }, 'This service serves no KPI snapshot; these figures come from its run history.') : null,
@@ -876,7 +882,7 @@
     if (cached) {
       renderRunDetail(cached);
     } else {
-      $('run-detail').replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+      show($('run-detail'), h('p', { class: 'muted' }, 'Loading…'));
     }
     if (!dialog.open) {
       dialog.showModal();
@@ -886,7 +892,7 @@
     if (answer.ok && answer.body && dialog.dataset.run === id) {
       renderRunDetail(answer.body);
     } else if (!answer.ok && !cached) {
-      $('run-detail').replaceChildren(h('p', { class: 'empty' }, (answer.body && answer.body.detail) || 'The run could not be read.'));
+      show($('run-detail'), h('p', { class: 'empty' }, (answer.body && answer.body.detail) || 'The run could not be read.'));
     }
   }
 
@@ -915,7 +921,7 @@
           action.message ? h('span', { class: 'message' }, action.message) : null)))) : null));
     const pending = (run.pending || []).map((id) => h('article', { class: 'result idle' },
       h('header', {}, badge('RUNNING', 'pending'), h('code', {}, id))));
-    $('run-detail').replaceChildren(facts,
+    show($('run-detail'), facts,
       h('p', { class: 'links' }, h('a', { href: junit, download: `selftest-${run.id}.xml`, data: { junit: run.id } }, 'JUnit XML report')),
       h('h3', {}, 'Results'), ...(results.length || pending.length ? [...results, ...pending] : [h('p', { class: 'empty' }, 'No results.')]));
   }

@@ -139,6 +139,7 @@ class DashboardBrowserTests {
         assertThat(refusal.findElements(By.cssSelector("li[data-scenario]")))
                 .extracting(li -> li.getAttribute("data-scenario")).containsExactly(ShopService.RESET);
         assertThat(shop.runs()).isEmpty();
+        assertNoMissingValuesShown();
     }
 
     @Test
@@ -204,6 +205,7 @@ class DashboardBrowserTests {
                 .contains("failed", "java.lang.AssertionError", "expected 3 suggestions for 'cha' but got 0");
         WebElement junit = driver.findElement(By.cssSelector("#run-detail a[data-junit]"));
         assertThat(junit.getAttribute("href")).isEqualTo(shop.baseUri() + "/runs/" + run.id() + "/junit.xml");
+        assertNoMissingValuesShown();
         screenshot("dashboard-run.png");
 
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
@@ -241,6 +243,7 @@ class DashboardBrowserTests {
         assertThat(driver.findElement(By.id("overview")).getText()).containsIgnoringCase("Run pass rate")
                 .containsIgnoringCase("6 of the last 9 runs passed");
         assertThat(policyViolations()).isEmpty();
+        assertNoMissingValuesShown();
         screenshot("dashboard.png");
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
@@ -257,6 +260,12 @@ class DashboardBrowserTests {
             runs++;
         }
         return runs;
+    }
+
+    /** No absent value leaks into the page as text. */
+    private void assertNoMissingValuesShown() {
+        assertThat(driver.findElement(By.tagName("body")).getText())
+                .doesNotContainPattern("\\b(null|undefined|NaN|Infinity)\\b|\\[object ");
     }
 
     /** Console messages about the Content-Security-Policy, Trusted Types or uncaught script errors. */
