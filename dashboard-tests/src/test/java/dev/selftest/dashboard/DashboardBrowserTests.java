@@ -103,6 +103,19 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void worksWhereverTheControlApiIsMounted() {
+        shop = ShopService.startAt("/ops/checks");
+        assertThat(shop.page().getPath()).isEqualTo("/ops/checks/ui");
+
+        page.open(shop.page()).connect(ShopService.TOKEN);
+        page.select(ShopService.CATALOGUE);
+        page.runSelected();
+
+        page.awaitLive(ShopService.CATALOGUE, "passed");
+        assertThat(shop.runs()).hasSize(1);
+    }
+
+    @Test
     void runsASelectedScenarioAndShowsItsResultWithoutAReload() {
         shop = ShopService.start();
         page.open(shop.page()).connect(ShopService.TOKEN);

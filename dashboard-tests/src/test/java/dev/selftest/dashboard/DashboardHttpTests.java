@@ -45,7 +45,7 @@ class DashboardHttpTests {
     void pageHoldsNoInlineScriptStyleOrHandlerAndPointsAtItsOwnBasePath() throws Exception {
         String html = get(shop.page(), "GET").body();
 
-        assertThat(html).contains("data-base=\"/selftest\"", "src=\"/selftest/ui/dashboard.js\"",
+        assertThat(html).contains("data-base=\"/selftest\"", "type=\"module\" src=\"/selftest/ui/dashboard.js\"",
                 "href=\"/selftest/ui/dashboard.css\"");
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
         assertThat(html).doesNotContainPattern("(?i)<style|\\sstyle=|\\son[a-z]+=");
@@ -54,7 +54,9 @@ class DashboardHttpTests {
 
     @Test
     void assetsAreServedWithTheirTypesAndTheSamePolicy() throws Exception {
-        assertAsset("dashboard.js", "text/javascript; charset=utf-8");
+        for (String script : new String[] {"dashboard.js", "dom.js", "charts.js", "data.js", "run-detail.js"}) {
+            assertAsset(script, "text/javascript; charset=utf-8");
+        }
         assertAsset("dashboard.css", "text/css; charset=utf-8");
         assertAsset("favicon.svg", "image/svg+xml");
     }

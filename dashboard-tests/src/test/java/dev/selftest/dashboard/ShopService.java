@@ -41,9 +41,10 @@ final class ShopService implements AutoCloseable {
     private final Selftest selftest;
     private final EmbeddedServer server;
 
-    private ShopService(boolean hostile) {
+    private ShopService(boolean hostile, String basePath) {
         Selftest.Builder builder = Selftest.builder()
                 .config(ConfigSource.of(Map.of()))
+                .setting("selftest.base-path", basePath)
                 .environment("production")
                 .token(TOKEN)
                 .scenario(Scenario.builder(CATALOGUE)
@@ -94,12 +95,17 @@ final class ShopService implements AutoCloseable {
     }
 
     static ShopService start() {
-        return new ShopService(false);
+        return new ShopService(false, "/selftest");
     }
 
     /** With the hostile scenario added. */
     static ShopService startHostile() {
-        return new ShopService(true);
+        return new ShopService(true, "/selftest");
+    }
+
+    /** With the control API under another base path. */
+    static ShopService startAt(String basePath) {
+        return new ShopService(false, basePath);
     }
 
     /** The dashboard's address. */

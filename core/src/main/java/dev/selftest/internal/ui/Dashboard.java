@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,17 +27,19 @@ public final class Dashboard {
 
     private static final String RESOURCES = "/dev/selftest/ui/";
     private static final String BASE_PLACEHOLDER = "{{base}}";
-    private static final Map<String, String> ASSETS = Map.of(
-            "dashboard.js", "text/javascript; charset=utf-8",
-            "dashboard.css", "text/css; charset=utf-8",
-            "favicon.svg", "image/svg+xml");
+    private static final List<String> ASSETS = List.of("dashboard.js", "dom.js", "charts.js", "data.js",
+            "run-detail.js", "dashboard.css", "favicon.svg");
+    private static final Map<String, String> TYPES = Map.of(
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "svg", "image/svg+xml");
 
     private final String page;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
 
     public Dashboard() {
         this.page = new String(load("index.html"), StandardCharsets.UTF_8);
-        ASSETS.keySet().forEach(name -> assets.put(name, load(name)));
+        ASSETS.forEach(name -> assets.put(name, load(name)));
     }
 
     /**
@@ -51,7 +54,8 @@ public final class Dashboard {
         }
         byte[] asset = assets.get(name);
         return asset == null ? Optional.empty()
-                : Optional.of(ApiResponse.of(200, ASSETS.get(name), asset, headers()));
+                : Optional.of(ApiResponse.of(200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), asset,
+                        headers()));
     }
 
     private static Map<String, String> headers() {
