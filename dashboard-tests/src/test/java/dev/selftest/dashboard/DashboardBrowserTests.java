@@ -156,6 +156,20 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void showsWhyAReadTokenCannotStartARun() throws Exception {
+        shop = ShopService.start();
+        Run run = shop.run(Trigger.SCHEDULE, Map.of(), ShopService.CATALOGUE);
+        page.open(shop.page()).connect(ShopService.READ_TOKEN);
+        page.runItem(run.id());
+
+        page.select(ShopService.ORDERS);
+        page.runSelected();
+
+        assertThat(page.refusal().getText()).contains("Forbidden", "the read token cannot start", "Nothing ran");
+        assertThat(shop.runs()).hasSize(1);
+    }
+
+    @Test
     void followsARunningRunLiveUntilItFinishes() throws Exception {
         shop = ShopService.start();
         page.open(shop.page()).connect(ShopService.TOKEN);

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ShopService implements AutoCloseable {
     static final String TOKEN = "dashboard-test-token";
+    static final String READ_TOKEN = "dashboard-read-token";
     static final String CATALOGUE = "catalogue.lists-products";
     static final String ORDERS = "orders.place-and-cancel";
     static final String SEARCH = "search.suggests-products";
@@ -47,6 +48,7 @@ final class ShopService implements AutoCloseable {
                 .setting("selftest.base-path", basePath)
                 .environment("production")
                 .token(TOKEN)
+                .setting("selftest.read-token", READ_TOKEN)
                 .scenario(Scenario.builder(CATALOGUE)
                         .description("The catalogue lists at least one product")
                         .tags("smoke", "catalogue").safety(Safety.READ_ONLY)
