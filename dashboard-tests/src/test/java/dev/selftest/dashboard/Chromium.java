@@ -5,27 +5,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Chromium from the system's packages ({@code apt-get install -y chromium chromium-driver}), driven by
- * Selenium with the driver given explicitly, so Selenium Manager never downloads a browser or driver.
+ * Selenium with the driver given explicitly, so Selenium Manager never downloads a browser or driver. As an
+ * extension it skips a test class, saying how to install the browser, when the browser or its driver is absent.
  */
-final class Chromium {
+final class Chromium implements ExecutionCondition {
     static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
-    private Chromium() {
-    }
-
-    /** Skips the calling tests, saying why, when the browser or its driver is not installed. */
-    static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
-                () -> "Chromium is not installed (" + BINARY + ", " + DRIVER + "); install it with: " + INSTALL);
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
+            return ConditionEvaluationResult.enabled("Chromium is installed");
+        }
+        String reason = "Chromium is not installed (" + BINARY + ", " + DRIVER + "); install it with: " + INSTALL;
+        System.err.println("SKIPPED browser tests: " + reason);
+        return ConditionEvaluationResult.disabled(reason);
     }
 
     static ChromeDriver start(Path profile) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,6 +28,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /** The dashboard in headless Chromium against a real embedded server. */
+@ExtendWith(Chromium.class)
 class DashboardBrowserTests {
     private static ChromeDriver driver;
     private ShopService shop;
@@ -34,7 +36,6 @@ class DashboardBrowserTests {
 
     @BeforeAll
     static void startBrowser(@TempDir Path profile) {
-        Chromium.assumeInstalled();
         driver = Chromium.start(profile);
     }
 
