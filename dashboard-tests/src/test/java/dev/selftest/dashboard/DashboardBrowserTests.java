@@ -253,7 +253,7 @@ class DashboardBrowserTests {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0L);
         assertThat(page.row(ShopService.CATALOGUE).getSize().getWidth()).isLessThanOrEqualTo(390);
-        screenshot("dashboard-phone.png");
+        windowScreenshot("dashboard-phone.png");
     }
 
     @Test
@@ -310,6 +310,11 @@ class DashboardBrowserTests {
         Dimension window = driver.manage().window().getSize();
         long height = (Long) page.script("return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(window.getWidth(), (int) height + 140));
+        windowScreenshot(name);
+    }
+
+    /** Saves what the window shows to the screenshot directory. */
+    private void windowScreenshot(String name) throws IOException {
         Path file = Chromium.screenshotDirectory().resolve(name);
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
