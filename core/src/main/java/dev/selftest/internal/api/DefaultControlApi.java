@@ -22,6 +22,7 @@ import dev.selftest.api.ControlApi;
 import dev.selftest.cleanup.CleanupReport;
 import dev.selftest.cleanup.PendingCleanup;
 import dev.selftest.internal.config.Durations;
+import dev.selftest.internal.config.MonitoringSettings;
 import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.report.JUnitXml;
 import dev.selftest.internal.report.RunJson;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +58,17 @@ public final class DefaultControlApi implements ControlApi {
     private final TokenGuard guard;
     private final JsonBodies bodies;
     private final Dashboard dashboard = new Dashboard();
+    private final MonitoringEndpoints monitoring;
 
-    public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings) {
+    public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings,
+                             MonitoringSettings monitoringSettings) {
         this.selftest = selftest;
         this.engine = engine;
         this.policy = policy;
         this.settings = settings;
         this.guard = new TokenGuard(settings.token(), settings.readToken());
         this.bodies = new JsonBodies(json, settings.maxRequestBytes());
+        this.monitoring = new MonitoringEndpoints(selftest, monitoringSettings, guard, json, this::stats);
     }
 
     @Override
@@ -103,7 +108,13 @@ public final class DefaultControlApi implements ControlApi {
                     ? endpoint(request, "GET", Access.READ, () -> scenarios())
                     : notFound(request);
             case "runs" -> runs(request, segments, method);
-            case "ui" -> dashboard(request, segments);
+            case "ui" -> endpoint(request, "GET", null, () -> dashboard(request, segments));
+            case "health" -> endpoint(request, "GET", null,
+                    () -> monitoring.health(request, segments).orElseGet(() -> notFound(request)));
+            case "kpis" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::kpis)
+                    : notFound(request);
+            case "metrics" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::metrics)
+                    : notFound(request);
             case "cleanup" -> segments.length == 1
                     ? endpoint(request, "POST", Access.OPERATE, () -> cleanup(request))
                     : notFound(request);
@@ -138,22 +149,21 @@ public final class DefaultControlApi implements ControlApi {
 
     /** The dashboard page and its assets: public, they hold no data (the page reads the API with a token). */
     private ApiResponse dashboard(ApiRequest request, String[] segments) {
-        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            throw Problems.methodNotAllowed(request.method(), "GET");
-        }
         String asset = segments.length == 1 ? "" : segments.length == 2 ? segments[1] : "/";
         return dashboard.answer(request.basePath(), asset).orElseGet(() -> notFound(request));
     }
 
-    /** Checks method and access, then answers. */
-    private ApiResponse endpoint(ApiRequest request, String allowed, Access access, Endpoint endpoint) {
+    /** Checks method and access (null: public), then answers. */
+    private ApiResponse endpoint(ApiRequest request, String allowed, @Nullable Access access, Endpoint endpoint) {
         String method = request.method();
         boolean readOnly = !allowed.contains("POST") && !allowed.contains("DELETE");
         if (!(method.equals("GET") && allowed.contains("GET")) && !(method.equals("HEAD") && readOnly)
                 && !(method.equals("POST") && allowed.equals("POST"))) {
             throw Problems.methodNotAllowed(method, allowed);
         }
-        guard.check(request, access);
+        if (access != null) {
+            guard.check(request, access);
+        }
         return endpoint.answer();
     }
 
@@ -179,6 +189,9 @@ public final class DefaultControlApi implements ControlApi {
         links.put("runs", base + "/runs");
         links.put("cleanup", base + "/cleanup");
         links.put("ui", base + "/ui");
+        links.put("health", base + "/health");
+        links.put("kpis", base + "/kpis");
+        links.put("metrics", base + "/metrics");
         return json(200, body);
     }
 
