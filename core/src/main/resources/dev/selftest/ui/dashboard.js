@@ -380,8 +380,11 @@ function unlessUnchanged(part, inputs, draw) {
 function renderHealth() {
   show($('health'), ...state.health.map((probe) => {
     const status = probe.status || 'n/a';
-    const checks = probe.checks.map((check) => `${check.name}: ${check.status}`).join('\n');
-    return h('li', { class: `pill ${probe.status ? tone(probe.status) : 'idle'}`,
+    const checks = probe.checks.map((check) => {
+      const data = Object.entries(check.data || {}).map(([key, value]) => `${key}=${value}`).join(', ');
+      return `${check.name}: ${check.status}${data ? ` (${data})` : ''}`;
+    }).join('\n');
+    return h('li', { class: `pill ${probe.status ? tone(probe.status) : 'idle'}`, data: { probe: probe.probe },
       title: probe.status ? (checks || `${probe.name}: ${status}`) : `${probe.name}: not served by this service` },
     h('span', { class: 'dot', 'aria-hidden': 'true' }), `${probe.name} `, h('strong', {}, status));
   }));
@@ -398,8 +401,8 @@ function finishedRuns() {
   return state.runs.filter((run) => run.status !== 'RUNNING').slice().reverse();
 }
 
-function tile(title, value, sub, chart, extraClass) {
-  return h('article', { class: `tile ${extraClass || ''}` },
+function tile(title, value, sub, chart, data) {
+  return h('article', { class: 'tile', data },
     h('h3', {}, title), h('div', { class: 'value' }, value), h('p', { class: 'sub' }, sub), chart);
 }
 
@@ -410,7 +413,7 @@ function renderOverview() {
   tiles.push(tile('Run pass rate', runs.length ? percent(passedRuns / runs.length) : '–',
     runs.length ? `${passedRuns} of the last ${runs.length} runs passed` : 'no finished runs yet',
     lineChart(runs.map((run) => (run.counts.total ? (run.counts.passed + run.counts.skipped) / run.counts.total : 0)),
-      { width: 240, height: 48, max: 1, min: 0, label: 'Share of scenarios passed, run by run' }), 'wide-chart'));
+      { width: 240, height: 48, max: 1, min: 0, label: 'Share of scenarios passed, run by run' })));
   const last = state.runs[0];
   tiles.push(tile('Last run', last ? badge(last.status) : '–',
     last ? h('span', {}, when(last.startedAt), ` · ${duration(last.durationMs)} · ${last.trigger}`)
@@ -600,7 +603,8 @@ function renderKpis() {
     const value = figure.percent ? percent(figure.value) : `${number(figure.value)} ${figure.unit || ''}`.trim();
     tiles.push(tile(figure.name, value,
       `${figure.sub}${rate}`, lineChart(series, { width: 200, height: 36, min: figure.percent ? 0 : undefined,
-        max: figure.percent ? 1 : undefined, label: `Trend of ${figure.name} while this page is open` })));
+        max: figure.percent ? 1 : undefined, label: `Trend of ${figure.name} while this page is open` }),
+      figure.meter ? { kpi: figure.meter } : null));
   }
   const p95 = state.scenarios.filter((s) => s.stats && s.stats.executions);
   const maxP95 = Math.max(1, ...p95.map((s) => s.stats.p95Ms));

@@ -21,7 +21,7 @@ export function kpiFigures(snapshot) {
     const tags = Object.entries(meter.tags || {}).map(([k, v]) => `${k}=${v}`).join(', ');
     for (const [stat, value] of values) {
       figures.push({ name: `${meter.name}${tags ? ` {${tags}}` : ''}${values.length > 1 ? ` · ${words(stat)}` : ''}`,
-        value, unit: meter.baseUnit, sub: meter.description || meter.type || '',
+        meter: meter.name, value, unit: meter.baseUnit, sub: meter.description || meter.type || '',
         counter: meter.type === 'counter' && stat === 'count' });
     }
   }

@@ -83,6 +83,19 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void showsHealthAndItsChecksWithoutAToken() {
+        shop = ShopService.start();
+        page.open(shop.page());
+
+        WebElement ready = page.await(d -> d.findElement(By.cssSelector("#health li[data-probe='ready']")));
+        page.await(d -> ready.getText().contains("UP"));
+        assertThat(ready.getAttribute("title")).isEqualTo("database: UP");
+        assertThat(driver.findElement(By.cssSelector("#health li[data-probe='live']")).getText()).contains("UP");
+        assertThat(driver.findElement(By.id("overview")).getText()).contains("database");
+        assertThat(page.rows()).isEmpty();
+    }
+
+    @Test
     void keepsTheTokenInTheTabSessionOnlyAndDropsARejectedOne() {
         shop = ShopService.start();
         page.open(shop.page());
@@ -268,6 +281,9 @@ class DashboardBrowserTests {
         assertThat(page.row(ShopService.SEARCH).findElements(By.cssSelector(".spark rect.bar")))
                 .hasSize((int) shop.runs().stream().filter(r -> r.scenarioIds().contains(ShopService.SEARCH)).count());
         assertThat(driver.findElements(By.cssSelector("#kpis .hbars li"))).hasSize(3);
+        WebElement placed = page.await(d -> d.findElement(By.cssSelector("#kpis .tile[data-kpi='orders.placed']")));
+        assertThat(placed.findElement(By.cssSelector(".value")).getText()).isEqualTo(String.valueOf(runs));
+        assertThat(driver.findElement(By.id("kpis")).getText()).containsIgnoringCase("Pass rate, recent runs");
         assertThat(driver.findElement(By.id("overview")).getText()).containsIgnoringCase("Run pass rate")
                 .containsIgnoringCase("6 of the last 9 runs passed");
         assertThat(policyViolations()).isEmpty();

@@ -7,6 +7,7 @@ import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.Selftest;
 import dev.selftest.Trigger;
+import dev.selftest.health.HealthKind;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,10 +18,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * A small shop's self-test served by a real {@link EmbeddedServer} on a free loopback port, in the {@code production}
- * environment (so its DESTRUCTIVE scenario is refused). One scenario waits for {@link #releaseGate()}, to show a run
+ * environment (so its DESTRUCTIVE scenario is refused), with a database readiness check and an orders-placed KPI. One scenario waits for {@link #releaseGate()}, to show a run
  * in progress; one fails every third execution; one is hostile and carries markup in every text it can.
  */
 final class ShopService implements AutoCloseable {
@@ -35,6 +37,7 @@ final class ShopService implements AutoCloseable {
     static final String HOSTILE_DESCRIPTION = "<script>alert(1)</script>";
     static final String HOSTILE_MESSAGE = "expected <img src=x onerror=\"document.title='owned'\"> to be text";
     static final String HOSTILE_STEP = "<b onmouseover=alert(3)>open</b>";
+    static final String ORDERS_PLACED = "orders.placed";
     static final String REFUSAL = "DESTRUCTIVE scenarios never run in the production environment 'production'";
 
     private final CountDownLatch gate = new CountDownLatch(1);
@@ -49,6 +52,8 @@ final class ShopService implements AutoCloseable {
                 .environment("production")
                 .token(TOKEN)
                 .setting("selftest.read-token", READ_TOKEN)
+                .kpi(ORDERS_PLACED)
+                .healthCheck(HealthKind.READINESS, () -> HealthCheckResponse.named("database").up().build())
                 .scenario(Scenario.builder(CATALOGUE)
                         .description("The catalogue lists at least one product")
                         .tags("smoke", "catalogue").safety(Safety.READ_ONLY)
@@ -61,6 +66,7 @@ final class ShopService implements AutoCloseable {
                         .tags("smoke", "critical").safety(Safety.SELF_CLEANING)
                         .body(context -> {
                             context.step("place an order", () -> Thread.sleep(8));
+                            context.kpis().counter(ORDERS_PLACED).increment();
                             context.cleanup("cancel order 42", () -> Thread.sleep(1));
                         }).build())
                 .scenario(Scenario.builder(SEARCH)
