@@ -33,8 +33,9 @@ export function barChart(points, { width, height, label: name, minShare = 0.18 }
   return chart;
 }
 
-/** A line with a soft area under it; values between 0 and max (max defaults to the largest value). */
-export function lineChart(values, { width, height, label: name, max, min }) {
+/** A line with a soft area under it (a single sample draws a level line); min and max default to the data's. */
+export function lineChart(samples, { width, height, label: name, max, min }) {
+  const values = samples.length === 1 ? [samples[0], samples[0]] : samples;
   const chart = sparkRoot(width, height, name, values.length === 0);
   if (values.length === 0) {
     return chart;
@@ -42,9 +43,8 @@ export function lineChart(values, { width, height, label: name, max, min }) {
   const top = max !== undefined ? max : Math.max(...values);
   const bottom = min !== undefined ? min : Math.min(0, ...values);
   const span = top - bottom || 1;
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const xy = values.map((v, i) => [values.length > 1 ? i * step : width / 2,
-    height - 3 - ((v - bottom) / span) * (height - 6)]);
+  const step = width / (values.length - 1);
+  const xy = values.map((v, i) => [i * step, height - 3 - ((v - bottom) / span) * (height - 6)]);
   const line = xy.map(([x, y], i) => `${i ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`).join(' ');
   const [left, right] = [xy[0][0].toFixed(1), xy[xy.length - 1][0].toFixed(1)];
   chart.append(svg('path', { d: `${line} L${right} ${height} L${left} ${height} Z`,

@@ -434,7 +434,7 @@ function renderOverview() {
   const lastPass = state.runs.find((run) => run.passed);
   tiles.push(tile('Last passing run', lastPass ? when(lastPass.finishedAt || lastPass.startedAt) : 'never',
     lastPass ? `${lastPass.id} · ${lastPass.trigger}` : 'no run has passed yet',
-    healthList() || outcomeStrip(runs)));
+    [healthList(), outcomeStrip(runs)]));
   show($('overview'), ...tiles);
 }
 

@@ -1,20 +1,22 @@
 /* Pure functions over what the control API answers. */
 
-import { words } from './dom.js';
+import { percent, words } from './dom.js';
 
 /**
- * The figures of a KPI snapshot (`GET /kpis`): the pass rate over each window, then every value of every
- * functional meter the application marked as a KPI, named with its tags.
+ * The figures of a KPI snapshot (`GET /kpis`): the pass rate over the shortest window that judged a run (the others
+ * in its subtitle), then every value of every functional meter the application marked as a KPI, named with its tags.
  */
 export function kpiFigures(snapshot) {
   const figures = [];
   const windows = snapshot.runs && typeof snapshot.runs === 'object' ? snapshot.runs : {};
-  for (const [key, title] of [['lastHour', 'last hour'], ['lastDay', 'last day'], ['lastRuns', 'recent runs']]) {
-    const window = windows[key];
-    if (window && typeof window.passRate === 'number') {
-      figures.push({ name: `Pass rate, ${title}`, value: window.passRate, percent: true,
-        sub: `${window.passed} of ${window.runs} runs passed` });
-    }
+  const judged = [['lastHour', 'last hour'], ['lastDay', 'last day'], ['lastRuns', 'recent runs']]
+    .filter(([key]) => windows[key] && typeof windows[key].passRate === 'number')
+    .map(([key, title]) => ({ title, ...windows[key] }));
+  if (judged.length) {
+    const [first, ...others] = judged;
+    figures.push({ name: `Pass rate, ${first.title}`, value: first.passRate, percent: true,
+      sub: others.length ? others.map((w) => `${w.title} ${percent(w.passRate)}`).join(' · ')
+        : `${first.passed} of ${first.runs} runs passed` });
   }
   for (const meter of Array.isArray(snapshot.functional) ? snapshot.functional : []) {
     const values = Object.entries(meter.values || {}).filter(([, value]) => typeof value === 'number');

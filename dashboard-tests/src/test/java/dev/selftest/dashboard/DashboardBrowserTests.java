@@ -283,7 +283,8 @@ class DashboardBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#kpis .hbars li"))).hasSize(3);
         WebElement placed = page.await(d -> d.findElement(By.cssSelector("#kpis .tile[data-kpi='orders.placed']")));
         assertThat(placed.findElement(By.cssSelector(".value")).getText()).isEqualTo(String.valueOf(runs));
-        assertThat(driver.findElement(By.id("kpis")).getText()).containsIgnoringCase("Pass rate, recent runs");
+        assertThat(driver.findElement(By.id("kpis")).getText()).containsIgnoringCase("Pass rate, last hour")
+                .contains("last day 67% · recent runs 67%");
         assertThat(driver.findElement(By.id("overview")).getText()).containsIgnoringCase("Run pass rate")
                 .containsIgnoringCase("6 of the last 9 runs passed");
         assertThat(policyViolations()).isEmpty();
