@@ -202,6 +202,16 @@ async function startRun(ids) {
   render();
 }
 
+/** Asks the service to cancel a run; its cleanup still runs, and the live view shows the outcome. */
+async function cancelRun(id) {
+  const answer = await api(runPath(id), { method: 'DELETE' });
+  if (answer.status === 202) {
+    notify(`Cancelling run ${id}; its cleanup still runs.`, 'info');
+  } else {
+    showRefusal(answer);
+  }
+}
+
 /** Shows a run as it progresses: server-sent events when the service offers them, polling otherwise. */
 async function follow(run) {
   state.following = run.id;
@@ -293,7 +303,7 @@ function showLive(run) {
   if (run.status !== 'RUNNING') {
     state.details.set(run.id, run);
   }
-  renderLive();
+  keepingFocus(renderLive);
   const dialog = $('run-dialog');
   if (dialog.open && dialog.dataset.run === run.id) {
     renderRunDetail(run);
@@ -346,17 +356,24 @@ function showRefusal(answer) {
 // ---- rendering -----------------------------------------------------------------------------------------------
 
 function render() {
+  keepingFocus(() => {
+    renderHealth();
+    renderService();
+    renderOverview();
+    renderLive();
+    unlessUnchanged('scenarios', [state.authorised, state.filter, state.scenarios, [...state.details.keys()]],
+      renderScenarios);
+    unlessUnchanged('runs', [state.authorised, state.runs], renderRuns);
+    renderKpis();
+    updateActions();
+  });
+}
+
+/** Redraws, then gives the focus back to the control that had it (matched by its data-key). */
+function keepingFocus(draw) {
   const focused = document.activeElement && document.activeElement.dataset
     ? document.activeElement.dataset.key : undefined;
-  renderHealth();
-  renderService();
-  renderOverview();
-  renderLive();
-  unlessUnchanged('scenarios', [state.authorised, state.filter, state.scenarios,
-    [...state.details.keys()]], renderScenarios);
-  unlessUnchanged('runs', [state.authorised, state.runs], renderRuns);
-  renderKpis();
-  updateActions();
+  draw();
   if (focused) {
     const again = document.querySelector(`[data-key="${CSS.escape(focused)}"]`);
     if (again && again !== document.activeElement) {
@@ -467,7 +484,10 @@ function renderLive() {
     h('div', { class: 'live-head' },
       badge(run.status), h('code', {}, run.id),
       h('span', { class: 'muted' }, `${done} of ${total} done · ${duration(run.durationMs)}`),
-      h('button', { type: 'button', class: 'quiet', data: { open: run.id, key: `live:${run.id}` } }, 'Details')),
+      h('span', { class: 'live-actions' },
+        run.status === 'RUNNING' ? h('button', { type: 'button', class: 'quiet',
+          data: { cancel: run.id, key: `cancel:${run.id}` } }, 'Cancel run') : null,
+        h('button', { type: 'button', class: 'quiet', data: { open: run.id, key: `live:${run.id}` } }, 'Details'))),
     h('progress', { max: total || 1, value: done, 'aria-label': `${done} of ${total} scenarios done` }),
     h('ul', { class: 'live-list', id: 'live-list' }, ids.map((id) => {
       const result = results.get(id);
@@ -721,6 +741,11 @@ function wire() {
     const opener = event.target.closest('[data-open]');
     if (opener) {
       openRun(opener.dataset.open);
+      return;
+    }
+    const cancel = event.target.closest('[data-cancel]');
+    if (cancel) {
+      cancelRun(cancel.dataset.cancel);
       return;
     }
     const junit = event.target.closest('a[data-junit]');

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.selftest.Run;
+import dev.selftest.RunStatus;
 import dev.selftest.Trigger;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,6 +204,23 @@ class DashboardBrowserTests {
         page.awaitLive(ShopService.GATED, "passed");
         page.await(d -> d.findElement(By.id("live-heading")).getText().equals("Latest run"));
         assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("2");
+    }
+
+    @Test
+    void cancelsARunningRunAndShowsItCancelled() {
+        shop = ShopService.start();
+        page.open(shop.page()).connect(ShopService.TOKEN);
+        page.select(ShopService.GATED);
+        page.select(ShopService.CATALOGUE);
+        page.runSelected();
+        page.awaitLive(ShopService.GATED, "running");
+
+        page.await(d -> d.findElement(By.cssSelector("#live button[data-cancel]"))).click();
+
+        page.awaitLive(ShopService.GATED, "cancelled");
+        assertThat(driver.findElement(By.cssSelector("#live .live-head .badge")).getText()).isEqualTo("cancelled");
+        assertThat(driver.findElements(By.cssSelector("#live button[data-cancel]"))).isEmpty();
+        assertThat(shop.runs().get(0).status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test
