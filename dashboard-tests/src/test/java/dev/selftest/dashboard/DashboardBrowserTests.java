@@ -186,14 +186,8 @@ class DashboardBrowserTests {
 
     @Test
     void followsARunningRunLiveUntilItFinishes() throws Exception {
-        shop = ShopService.start();
-        page.open(shop.page()).connect(ShopService.TOKEN);
+        startRunThatWaitsAtTheGate();
 
-        page.select(ShopService.GATED);
-        page.select(ShopService.CATALOGUE);
-        page.runSelected();
-
-        page.awaitLive(ShopService.GATED, "running");
         page.awaitLive(ShopService.CATALOGUE, "passed");
         assertThat(driver.findElement(By.id("live-heading")).getText()).isEqualTo("Run in progress");
         assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("1");
@@ -208,12 +202,7 @@ class DashboardBrowserTests {
 
     @Test
     void cancelsARunningRunAndShowsItCancelled() {
-        shop = ShopService.start();
-        page.open(shop.page()).connect(ShopService.TOKEN);
-        page.select(ShopService.GATED);
-        page.select(ShopService.CATALOGUE);
-        page.runSelected();
-        page.awaitLive(ShopService.GATED, "running");
+        startRunThatWaitsAtTheGate();
 
         page.await(d -> d.findElement(By.cssSelector("#live button[data-cancel]"))).click();
 
@@ -312,6 +301,16 @@ class DashboardBrowserTests {
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         screenshot("dashboard-dark.png");
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+    }
+
+    /** Starts the catalogue and the gated scenario from the page; returns once the gated one is running. */
+    private void startRunThatWaitsAtTheGate() {
+        shop = ShopService.start();
+        page.open(shop.page()).connect(ShopService.TOKEN);
+        page.select(ShopService.GATED);
+        page.select(ShopService.CATALOGUE);
+        page.runSelected();
+        page.awaitLive(ShopService.GATED, "running");
     }
 
     /** Runs like a week of deployments and schedules: some pass, some fail. */
