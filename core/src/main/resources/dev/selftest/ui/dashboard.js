@@ -550,7 +550,8 @@ function renderScenarios() {
         h('code', { class: 'id' }, scenario.id),
         scenario.description ? h('span', { class: 'description' }, scenario.description) : null,
         h('span', { class: 'tags' }, (scenario.tags || []).map(tag)),
-        scenario.allowed ? null : h('span', { class: 'refusal-note' }, `Not here: ${scenario.refusal || 'forbidden'}`)),
+        scenario.allowed ? null : h('span', { class: 'refusal-note' }, `Not here: ${scenario.refusal || 'forbidden'}`),
+        missingData(scenario)),
       h('td', { 'data-label': 'Safety' }, badge(scenario.safety, label(scenario.safety))),
       h('td', { 'data-label': 'Last outcome' }, badge(stats.lastOutcome)),
       h('td', { 'data-label': 'Pass rate', class: 'rate' }, spark, h('span', {}, percent(stats.passRate))),
@@ -562,6 +563,15 @@ function renderScenarios() {
   head, h('tbody', {}, rows));
   show(container, visible.length ? table : h('p', { class: 'empty' },
     state.scenarios.length ? 'No scenario matches the filter.' : 'This service registers no scenarios.'));
+}
+
+/** A note naming the test data a scenario requires that this environment does not configure. */
+function missingData(scenario) {
+  const missing = (scenario.data || []).filter((item) => !item.configured).map((item) => item.key);
+  return missing.length
+    ? h('span', { class: 'refusal-note', data: { missing: missing.join(' ') } },
+      `Test data not configured here: ${missing.join(', ')}`)
+    : null;
 }
 
 function countsBar(run) {

@@ -79,6 +79,9 @@ class DashboardBrowserTests {
         assertThat(orders.getText()).contains("An order can be placed and cancelled", "self cleaning", "never run");
         assertThat(page.row(ShopService.RESET).findElement(By.cssSelector(".refusal-note")).getText())
                 .contains(ShopService.REFUSAL);
+        assertThat(page.row(ShopService.SEARCH).findElement(By.cssSelector("[data-missing]")).getText())
+                .isEqualTo("Test data not configured here: " + ShopService.SEARCH_ACCOUNT);
+        assertThat(page.row(ShopService.CATALOGUE).findElements(By.cssSelector("[data-missing]"))).isEmpty();
         assertThat(page.button("run-all").isEnabled()).isTrue();
         assertThat(driver.findElement(By.id("service")).getText()).contains("production");
     }

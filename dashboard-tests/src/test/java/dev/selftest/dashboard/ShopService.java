@@ -38,6 +38,8 @@ final class ShopService implements AutoCloseable {
     static final String HOSTILE_MESSAGE = "expected <img src=x onerror=\"document.title='owned'\"> to be text";
     static final String HOSTILE_STEP = "<b onmouseover=alert(3)>open</b>";
     static final String ORDERS_PLACED = "orders.placed";
+    /** Test data the search scenario declares and the shop never configures. */
+    static final String SEARCH_ACCOUNT = "search-account";
     static final String REFUSAL = "DESTRUCTIVE scenarios never run in the production environment 'production'";
 
     private final CountDownLatch gate = new CountDownLatch(1);
@@ -71,7 +73,7 @@ final class ShopService implements AutoCloseable {
                         }).build())
                 .scenario(Scenario.builder(SEARCH)
                         .description("Search suggests products while typing")
-                        .tags("search").safety(Safety.READ_ONLY)
+                        .tags("search").safety(Safety.READ_ONLY).requires(SEARCH_ACCOUNT)
                         .body(context -> {
                             Thread.sleep(4 + searches.get() % 5);
                             if (searches.incrementAndGet() % 3 == 0) {
