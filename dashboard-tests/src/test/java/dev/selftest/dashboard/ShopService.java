@@ -22,8 +22,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * A small shop's self-test served by a real {@link EmbeddedServer} on a free loopback port, in the {@code production}
- * environment (so its DESTRUCTIVE scenario is refused), with a database readiness check and an orders-placed KPI. One scenario waits for {@link #releaseGate()}, to show a run
- * in progress; one fails every third execution; one is hostile and carries markup in every text it can.
+ * environment (so its DESTRUCTIVE scenario is refused), with a database readiness check and an orders-placed KPI.
+ * One scenario waits for {@link #releaseGate()}, to show a run in progress; one fails every third execution and
+ * requires test data the shop never configures; the hostile one carries markup in every text it can.
  */
 final class ShopService implements AutoCloseable {
     static final String TOKEN = "dashboard-test-token";
