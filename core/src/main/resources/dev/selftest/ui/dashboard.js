@@ -216,10 +216,12 @@ async function cancelRun(id) {
 async function follow(run) {
   state.following = run.id;
   state.liveScenario = null;
+  state.liveVia = null;
   showLive(run);
   await followEvents(run.id);
   let current = state.live;
   while (current && current.id === run.id && current.status === 'RUNNING') {
+    state.liveVia = 'polling';
     await sleep(POLL_MS);
     const answer = await api(runPath(run.id));
     if (!answer.ok || !answer.body) {
@@ -232,7 +234,7 @@ async function follow(run) {
   refresh();
 }
 
-/** Reads the run's event stream (with the token, which EventSource cannot send); false when there is none. */
+/** Reads the run's event stream (with the token, which EventSource cannot send) until the run ends or it breaks. */
 async function followEvents(id) {
   const controller = new AbortController();
   const headers = { Accept: 'text/event-stream' };
@@ -244,12 +246,13 @@ async function followEvents(id) {
     response = await fetch(`${base}${runPath(id)}/events`, { headers, cache: 'no-store', signal: controller.signal,
       credentials: 'same-origin' });
   } catch (e) {
-    return false;
+    return;
   }
   if (!response.ok || !response.body || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
     controller.abort();
-    return false;
+    return;
   }
+  state.liveVia = 'events';
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   try {
@@ -270,7 +273,6 @@ async function followEvents(id) {
   } finally {
     controller.abort();
   }
-  return true;
 }
 
 /** Shows what an event says; true once the run finished. A finished scenario is read in full (steps, failure). */
@@ -473,6 +475,7 @@ function renderLive() {
     return;
   }
   panel.hidden = false;
+  panel.dataset.via = state.liveVia || '';
   const total = run.counts.total;
   const done = total - run.counts.pending;
   $('live-heading').textContent = run.status === 'RUNNING' ? 'Run in progress' : 'Latest run';

@@ -192,25 +192,32 @@ class DashboardBrowserTests {
         startRunThatWaitsAtTheGate();
 
         page.awaitLive(ShopService.CATALOGUE, "passed");
+        String runId = shop.runs().get(0).id();
+        assertThat(page.script("return document.getElementById('live').dataset.via;"))
+                .isEqualTo(shop.streamsEvents(runId) ? "events" : "polling");
         assertThat(driver.findElement(By.id("live-heading")).getText()).isEqualTo("Run in progress");
-        assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("1");
+        assertThat(page.script("return document.querySelector('#live progress').value;")).isEqualTo(1L);
         screenshot("dashboard-live.png");
 
         shop.releaseGate();
 
         page.awaitLive(ShopService.GATED, "passed");
         page.await(d -> d.findElement(By.id("live-heading")).getText().equals("Latest run"));
-        assertThat(driver.findElement(By.cssSelector("#live progress")).getAttribute("value")).isEqualTo("2");
+        assertThat(page.script("return document.querySelector('#live progress').value;")).isEqualTo(2L);
     }
 
     @Test
     void cancelsARunningRunAndShowsItCancelled() {
         startRunThatWaitsAtTheGate();
 
-        page.await(d -> d.findElement(By.cssSelector("#live button[data-cancel]"))).click();
+        page.await(d -> {
+            d.findElement(By.cssSelector("#live button[data-cancel]")).click();
+            return true;
+        });
 
         page.awaitLive(ShopService.GATED, "cancelled");
-        assertThat(driver.findElement(By.cssSelector("#live .live-head .badge")).getText()).isEqualTo("cancelled");
+        assertThat(page.script("return document.querySelector('#live .live-head .badge').textContent;"))
+                .isEqualTo("cancelled");
         assertThat(driver.findElements(By.cssSelector("#live button[data-cancel]"))).isEmpty();
         assertThat(shop.runs().get(0).status()).isEqualTo(RunStatus.CANCELLED);
     }

@@ -11,7 +11,12 @@ import dev.selftest.health.HealthKind;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +145,18 @@ final class ShopService implements AutoCloseable {
     Run run(Trigger trigger, Map<String, String> labels, String... ids) throws InterruptedException {
         return selftest.run(RunRequest.builder().scenarios(ids).trigger(trigger).labels(labels).build(),
                 Duration.ofSeconds(20));
+    }
+
+    /** Whether the service streams a run's progress as server-sent events (else the page polls). */
+    boolean streamsEvents(String runId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + "/runs/" + runId + "/events"))
+                .header("Authorization", "Bearer " + TOKEN).build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            return response.statusCode() == 200 && response.headers().firstValue("Content-Type")
+                    .filter(type -> type.startsWith("text/event-stream")).isPresent();
+        }
     }
 
     List<Run> runs() {
