@@ -284,6 +284,14 @@ class DashboardBrowserTests {
         assertThat(overflow).isLessThanOrEqualTo(0L);
         assertThat(page.row(ShopService.CATALOGUE).getSize().getWidth()).isLessThanOrEqualTo(390);
         windowScreenshot("dashboard-phone.png");
+
+        page.runItems().get(0).click();
+        page.result(ShopService.SEARCH);
+        long dialogOverflow = (Long) page.script(
+                "const d = document.getElementById('run-dialog'); return d.scrollWidth - d.clientWidth;");
+        assertThat(dialogOverflow).isLessThanOrEqualTo(0L);
+        assertThat(page.dialog().getSize().getWidth()).isLessThanOrEqualTo(390);
+        windowScreenshot("dashboard-phone-run.png");
     }
 
     @Test
