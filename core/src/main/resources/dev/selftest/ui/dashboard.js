@@ -84,8 +84,10 @@ function sleep(ms) {
 
 // ---- loading -------------------------------------------------------------------------------------------------
 
+/** Reloads everything and redraws; asked again while it runs, it runs once more right after. */
 function refresh() {
   if (state.refreshing) {
+    state.again = true;
     return state.refreshing;
   }
   clearTimeout(state.timer);
@@ -94,7 +96,12 @@ function refresh() {
     .finally(() => {
       state.refreshing = null;
       render();
-      state.timer = setTimeout(refresh, REFRESH_MS);
+      if (state.again) {
+        state.again = false;
+        refresh();
+      } else {
+        state.timer = setTimeout(refresh, REFRESH_MS);
+      }
     });
   return state.refreshing;
 }
@@ -665,6 +672,7 @@ function updateActions() {
 
 // ---- run drill-down ------------------------------------------------------------------------------------------
 
+/** Opens a run's details: at once from what the page holds, read afresh only while the run may still change. */
 async function openRun(id) {
   const dialog = $('run-dialog');
   dialog.dataset.run = id;
@@ -678,6 +686,9 @@ async function openRun(id) {
     dialog.showModal();
   }
   $('close-dialog').focus();
+  if (cached && cached.status !== 'RUNNING') {
+    return;
+  }
   const answer = await api(runPath(id));
   if (answer.ok && answer.body && dialog.dataset.run === id) {
     renderRunDetail(answer.body);

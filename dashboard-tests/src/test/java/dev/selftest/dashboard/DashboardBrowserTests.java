@@ -150,8 +150,7 @@ class DashboardBrowserTests {
             assertThat(run.scenarioIds()).containsExactly(ShopService.CATALOGUE);
             assertThat(run.trigger()).isEqualTo(Trigger.MANUAL);
         });
-        WebElement item = page.runItem(runs.get(0).id());
-        assertThat(item.getText()).contains("passed", "manual");
+        assertThat(page.runItemText(runs.get(0).id())).contains("passed", "manual");
         assertThat(page.script("return window.loadedOnce;")).isEqualTo("still here");
     }
 
@@ -178,7 +177,7 @@ class DashboardBrowserTests {
         shop = ShopService.start();
         Run run = shop.run(Trigger.SCHEDULE, Map.of(), ShopService.CATALOGUE);
         page.open(shop.page()).connect(ShopService.READ_TOKEN);
-        page.runItem(run.id());
+        page.runItemText(run.id());
 
         page.select(ShopService.ORDERS);
         page.runSelected();
@@ -230,10 +229,10 @@ class DashboardBrowserTests {
 
         assertThat(page.row(ShopService.HOSTILE).findElement(By.cssSelector(".description")).getText())
                 .isEqualTo(ShopService.HOSTILE_DESCRIPTION);
-        page.runItem(run.id()).click();
-        WebElement result = page.result(ShopService.HOSTILE);
-        assertThat(result.findElement(By.cssSelector(".failure pre")).getText()).isEqualTo(ShopService.HOSTILE_MESSAGE);
-        assertThat(result.findElement(By.cssSelector(".step-name")).getText()).isEqualTo(ShopService.HOSTILE_STEP);
+        page.pressOnRunItem(run.id(), Keys.ENTER);
+        String result = "#run-detail .result[data-scenario='" + ShopService.HOSTILE + "'] ";
+        assertThat(page.textOf(By.cssSelector(result + ".failure pre"))).isEqualTo(ShopService.HOSTILE_MESSAGE);
+        assertThat(page.textOf(By.cssSelector(result + ".step-name"))).isEqualTo(ShopService.HOSTILE_STEP);
         assertThat(page.dialog().getText()).contains("commit=<i>abc</i>");
 
         assertThat(page.script("return document.scripts.length;")).isEqualTo(1L);
@@ -252,14 +251,13 @@ class DashboardBrowserTests {
                 ShopService.CATALOGUE, ShopService.ORDERS, ShopService.SEARCH);
         page.open(shop.page()).connect(ShopService.TOKEN);
 
-        WebElement item = page.runItem(run.id());
-        assertThat(item.getText()).contains("failed", "deploy", "commit=abc123");
-        item.sendKeys(Keys.ENTER);
+        assertThat(page.runItemText(run.id())).contains("failed", "deploy", "commit=abc123");
+        page.pressOnRunItem(run.id(), Keys.ENTER);
 
-        assertThat(page.result(ShopService.CATALOGUE).getText())
+        assertThat(page.result(ShopService.CATALOGUE))
                 .contains("passed", "open the catalogue", "count the products");
-        assertThat(page.result(ShopService.ORDERS).getText()).contains("place an order", "cancel order 42", "cleaned");
-        assertThat(page.result(ShopService.SEARCH).getText())
+        assertThat(page.result(ShopService.ORDERS)).contains("place an order", "cancel order 42", "cleaned");
+        assertThat(page.result(ShopService.SEARCH))
                 .contains("failed", "java.lang.AssertionError", "expected 3 suggestions for 'cha' but got 0");
         WebElement junit = driver.findElement(By.cssSelector("#run-detail a[data-junit]"));
         assertThat(junit.getAttribute("href")).isEqualTo(shop.baseUri() + "/runs/" + run.id() + "/junit.xml");
@@ -285,7 +283,7 @@ class DashboardBrowserTests {
         assertThat(page.row(ShopService.CATALOGUE).getSize().getWidth()).isLessThanOrEqualTo(390);
         windowScreenshot("dashboard-phone.png");
 
-        page.runItems().get(0).click();
+        page.pressOnRunItem(shop.runs().get(0).id(), Keys.ENTER);
         page.result(ShopService.SEARCH);
         long dialogOverflow = (Long) page.script(
                 "const d = document.getElementById('run-dialog'); return d.scrollWidth - d.clientWidth;");

@@ -81,18 +81,35 @@ final class DashboardPage {
         return driver.findElements(By.cssSelector("#runs .run-item"));
     }
 
-    WebElement runItem(String runId) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".run-item[data-run='" + runId + "']")));
-    }
 
     WebElement dialog() {
         return driver.findElement(By.id("run-dialog"));
     }
 
-    WebElement result(String scenarioId) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#run-detail .result[data-scenario='" + scenarioId + "']")));
+    /** The text of a scenario's result in the open run dialog, read again if the dialog redraws meanwhile. */
+    String result(String scenarioId) {
+        return textOf(By.cssSelector("#run-detail .result[data-scenario='" + scenarioId + "']"));
+    }
+
+    /** The text of a run in the history, read again if the list redraws meanwhile. */
+    String runItemText(String runId) {
+        return textOf(By.cssSelector(".run-item[data-run='" + runId + "']"));
+    }
+
+    /** Presses a key on a run in the history, found again if the list redraws meanwhile. */
+    void pressOnRunItem(String runId, CharSequence key) {
+        wait.until(d -> {
+            d.findElement(By.cssSelector(".run-item[data-run='" + runId + "']")).sendKeys(key);
+            return true;
+        });
+    }
+
+    /** The text of a displayed element, read again if the page redraws it meanwhile. */
+    String textOf(By locator) {
+        return wait.until(d -> {
+            WebElement element = d.findElement(locator);
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     Object script(String script, Object... arguments) {
