@@ -37,8 +37,24 @@ final class DashboardPage {
         return this;
     }
 
-    WebElement row(String scenarioId) {
-        return driver.findElement(By.cssSelector("tr[data-scenario='" + scenarioId + "']"));
+    /** The CSS selector of a scenario's row, to read parts of it with {@link #textOf} or {@link #texts}. */
+    static String row(String scenarioId) {
+        return "tr[data-scenario='" + scenarioId + "']";
+    }
+
+    /** The text of every element matching {@code css}, read in one go so a redraw cannot interleave. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String css) {
+        return (List<String>) script("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+                css);
+    }
+
+    /** An attribute of every element matching {@code css}, read in one go. */
+    @SuppressWarnings("unchecked")
+    List<String> attributes(String css, String attribute) {
+        return (List<String>) script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]));",
+                css, attribute);
     }
 
     List<WebElement> rows() {
