@@ -279,7 +279,8 @@ class DashboardBrowserTests {
         long overflow = (Long) page.script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0L);
-        Number right = (Number) page.script("return document.querySelector(arguments[0]).getBoundingClientRect().right;",
+        Number right = (Number) page.script(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().right;",
                 DashboardPage.row(ShopService.CATALOGUE));
         assertThat(right.doubleValue()).isLessThanOrEqualTo(390);
         windowScreenshot("dashboard-phone.png");
