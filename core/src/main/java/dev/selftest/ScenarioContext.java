@@ -29,6 +29,12 @@ public interface ScenarioContext {
     void step(String name, Step step) throws Exception;
 
     /**
+     * Records a step that ran under another framework's control, such as one JUnit test of a bridged test class.
+     * A failed step is only reported: what the scenario's outcome is stays the body's decision.
+     */
+    void recordStep(StepResult step);
+
+    /**
      * Registers an action that removes what the scenario created. Actions run after the body in reverse order
      * of registration, always: after success, failure, timeout and cancellation. A failing action is reported.
      */

@@ -80,6 +80,11 @@ final class ExecutionContext implements ScenarioContext {
     }
 
     @Override
+    public void recordStep(StepResult step) {
+        record(Objects.requireNonNull(step, "step"));
+    }
+
+    @Override
     public void cleanup(String description, CleanupAction action) {
         Objects.requireNonNull(description, "cleanup description");
         Objects.requireNonNull(action, "cleanup action");
