@@ -87,6 +87,7 @@ final class StepRecorder implements TestExecutionListener {
                 }
             }
         }
+        stopIfAsked();
     }
 
     @Override
