@@ -1,0 +1,108 @@
+package dev.selftest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.selftest.CleanupResult;
+import dev.selftest.Outcome;
+import dev.selftest.Run;
+import dev.selftest.RunRequest;
+import dev.selftest.ScenarioResult;
+import dev.selftest.Selftest;
+import dev.selftest.junit.fixtures.Observations;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** The same test class ({@code ContextChecks}) run the two ways: by JUnit alone, and by a Selftest run. */
+class SelftestExtensionTests {
+    private static final String CHECKS = "dev.selftest.junit.fixtures.context.ContextChecks";
+
+    @BeforeEach
+    void clearObservations() {
+        Observations.clear();
+    }
+
+    @Test
+    void standaloneTestGetsTheCiEnvironmentAndConfiguredTargetAndCleansUpAfterEachTestEvenAFailingOne() {
+        TestExecutionSummary summary = runStandalone("http://localhost:1234/shop");
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        List<String> events = Observations.events();
+        assertThat(events).element(0).asString().matches("run \\d{8}-\\d{6}-[0-9a-f]{6}");
+        String runId = events.get(0).substring("run ".length());
+        assertThat(events.subList(1, events.size())).containsExactly(
+                "environment ci",
+                "trigger ci",
+                "target http://localhost:1234/shop/orders",
+                "data selftest-" + runId + "-order-1",
+                "placed order 1",
+                "after each",
+                "cleaned order 1",
+                "placed order 2",
+                "after each",
+                "cleaned order 2");
+    }
+
+    @Test
+    void standaloneTestWithAnInvalidTargetUrlFailsNamingTheSetting() {
+        TestExecutionSummary summary = runStandalone("not a url");
+
+        assertThat(summary.getFailures()).extracting(failure -> failure.getException().getMessage())
+                .anySatisfy(message -> assertThat(message).contains("selftest.target-url 'not a url' is invalid"));
+    }
+
+    @Test
+    void liveTestGetsTheRunsContextAndCoreRunsItsCleanupAfterTheScenario() throws InterruptedException {
+        try (Selftest selftest = BridgedRuns.selftest(JUnitScenarios.builder().classes(contextChecks())
+                .targetUrl(() -> URI.create("http://127.0.0.1:8080")).discover())) {
+            Run run = selftest.run(RunRequest.builder().scenarios(CHECKS).build(), Duration.ofSeconds(30));
+
+            ScenarioResult result = run.results().get(0);
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.failure().message()).isEqualTo("failsAfterPlacingAnOrder(ScenarioContext): "
+                    + "order total is wrong");
+            assertThat(result.cleanup()).extracting(CleanupResult::description, CleanupResult::cleaned)
+                    .containsExactly(tuple("cancel order 2", true),
+                            tuple("cancel order 1", true));
+            assertThat(Observations.events()).containsExactly(
+                    "run " + run.id(),
+                    "environment staging",
+                    "trigger manual",
+                    "target http://127.0.0.1:8080/orders",
+                    "data selftest-" + run.id() + "-order-1",
+                    "placed order 1",
+                    "after each",
+                    "placed order 2",
+                    "after each",
+                    "cleaned order 2",
+                    "cleaned order 1");
+            assertThat(selftest.meterRegistry().counter("orders.placed").count()).isEqualTo(1.0);
+        }
+    }
+
+    private static TestExecutionSummary runStandalone(String targetUrl) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(contextChecks()))
+                .configurationParameter(SelftestContext.TARGET_URL, targetUrl)
+                .build(), summary);
+        return summary.getSummary();
+    }
+
+    private static Class<?> contextChecks() {
+        try {
+            return Class.forName(CHECKS);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
