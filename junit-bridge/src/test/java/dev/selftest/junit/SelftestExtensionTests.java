@@ -9,6 +9,7 @@ import dev.selftest.Run;
 import dev.selftest.RunRequest;
 import dev.selftest.ScenarioResult;
 import dev.selftest.Selftest;
+import dev.selftest.StepResult;
 import dev.selftest.junit.fixtures.Observations;
 import java.net.URI;
 import java.time.Duration;
@@ -44,6 +45,7 @@ class SelftestExtensionTests {
                 "trigger ci",
                 "target http://localhost:1234/shop/orders",
                 "data selftest-" + runId + "-order-1",
+                "checked order 1",
                 "placed order 1",
                 "after each",
                 "cleaned order 1",
@@ -79,12 +81,16 @@ class SelftestExtensionTests {
                     "trigger manual",
                     "target http://127.0.0.1:8080/orders",
                     "data selftest-" + run.id() + "-order-1",
-                    "placed order 1",
+                    "checked order 1",
+                "placed order 1",
                     "after each",
                     "placed order 2",
                     "after each",
                     "cleaned order 2",
                     "cleaned order 1");
+            assertThat(result.steps()).extracting(StepResult::name, StepResult::outcome)
+                    .contains(tuple("check order 1", Outcome.PASSED), tuple("placesAnOrder(SelftestContext)",
+                            Outcome.PASSED), tuple("failsAfterPlacingAnOrder(ScenarioContext)", Outcome.FAILED));
             assertThat(selftest.meterRegistry().counter("orders.placed").count()).isEqualTo(1.0);
         }
     }

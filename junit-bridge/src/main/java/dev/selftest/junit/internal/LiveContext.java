@@ -4,7 +4,6 @@ import dev.selftest.CleanupAction;
 import dev.selftest.ConfigSource;
 import dev.selftest.Environment;
 import dev.selftest.ScenarioContext;
-import dev.selftest.Step;
 import dev.selftest.StepResult;
 import dev.selftest.Trigger;
 import dev.selftest.junit.SelftestContext;
@@ -41,11 +40,6 @@ record LiveContext(ScenarioContext run, ConfigSource config) implements Selftest
     @Override
     public Environment environment() {
         return run.environment();
-    }
-
-    @Override
-    public void step(String name, Step step) throws Exception {
-        run.step(name, step);
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.selftest.junit.internal;
 import dev.selftest.CleanupAction;
 import dev.selftest.ConfigSource;
 import dev.selftest.Environment;
-import dev.selftest.Outcome;
-import dev.selftest.Step;
 import dev.selftest.StepResult;
 import dev.selftest.Sweeper;
 import dev.selftest.Trigger;
@@ -12,7 +10,6 @@ import dev.selftest.junit.SelftestContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -71,20 +68,6 @@ final class StandaloneContext implements SelftestContext, AutoCloseable {
     @Override
     public Environment environment() {
         return environment;
-    }
-
-    @Override
-    public void step(String name, Step step) throws Exception {
-        Objects.requireNonNull(name, "step name");
-        long start = System.nanoTime();
-        try {
-            step.run();
-            recordStep(new StepResult(name, Outcome.PASSED, Duration.ofNanos(System.nanoTime() - start), null));
-        } catch (AssertionError | Exception e) {
-            recordStep(new StepResult(name, e instanceof AssertionError ? Outcome.FAILED : Outcome.ERRORED,
-                    Duration.ofNanos(System.nanoTime() - start), e.getMessage()));
-            throw e;
-        }
     }
 
     @Override
