@@ -105,8 +105,8 @@ final class StandaloneContext implements SelftestContext, AutoCloseable {
 
     /** Runs every cleanup action, last registered first; throws the first failure with the others suppressed. */
     @Override
-    public void close() throws Exception {
-        Exception first = null;
+    public void close() {
+        IllegalStateException first = null;
         while (true) {
             Registered next;
             synchronized (this) {
@@ -123,7 +123,8 @@ final class StandaloneContext implements SelftestContext, AutoCloseable {
         }
     }
 
-    private static @Nullable Exception runCleanup(Registered registered, @Nullable Exception failures) {
+    private static @Nullable IllegalStateException runCleanup(Registered registered,
+                                                            @Nullable IllegalStateException failures) {
         try {
             registered.action().run();
             return failures;

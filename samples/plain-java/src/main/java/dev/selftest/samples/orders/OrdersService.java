@@ -3,6 +3,7 @@ package dev.selftest.samples.orders;
 import com.sun.net.httpserver.HttpServer;
 import dev.selftest.ConfigSource;
 import dev.selftest.Selftest;
+import dev.selftest.junit.JUnitScenarios;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,6 +41,10 @@ public final class OrdersService implements AutoCloseable {
         Selftest selftest = Selftest.builder()
                 .config(config)
                 .scenarios(scenarios.all())
+                .scenarios(JUnitScenarios.builder()
+                        .packages("dev.selftest.samples.orders.checks")
+                        .targetUrl(() -> self[0])
+                        .discover())
                 .sweeper(scenarios.sweeper())
                 .build();
         ExecutorService executor = EmbeddedServer.boundedExecutor(16);
