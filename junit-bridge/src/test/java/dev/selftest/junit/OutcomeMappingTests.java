@@ -61,6 +61,26 @@ class OutcomeMappingTests {
     }
 
     @Test
+    void junitTimeoutIsATimedOutStepAndErrorsTheScenario() throws InterruptedException {
+        ScenarioResult result = run("exceedsItsJUnitTimeout");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ERRORED);
+        assertThat(result.steps()).extracting(StepResult::outcome).containsExactly(Outcome.TIMED_OUT);
+        assertThat(result.failure().message()).startsWith("exceedsItsJUnitTimeout(): TimeoutException: ");
+    }
+
+    @Test
+    void failingClassSetupIsAStepAndErrorsTheScenario() throws InterruptedException {
+        ScenarioResult result = BridgedRuns.runOne(classes, "dev.selftest.junit.fixtures.outcomes.BrokenSetupChecks");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ERRORED);
+        assertThat(result.failure().message())
+                .isEqualTo("BrokenSetupChecks: IllegalStateException: no database connection");
+        assertThat(result.steps()).extracting(StepResult::name, StepResult::outcome)
+                .containsExactly(tuple("BrokenSetupChecks", Outcome.ERRORED));
+    }
+
+    @Test
     void failedAssumptionSkipsWithItsMessage() throws InterruptedException {
         ScenarioResult result = run("isAbortedByAnAssumption");
 
@@ -115,7 +135,7 @@ class OutcomeMappingTests {
         ScenarioResult result = BridgedRuns.runOne(classes, CHECKS);
 
         assertThat(result.outcome()).isEqualTo(Outcome.ERRORED);
-        assertThat(result.failure().message()).startsWith("4 tests failed: ")
+        assertThat(result.failure().message()).startsWith("5 tests failed: ")
                 .contains("failsAnAssertion(): products listed", "throwsAnError(): IllegalStateException");
         assertThat(result.steps()).filteredOn(step -> step.outcome() == Outcome.SKIPPED)
                 .extracting(StepResult::name)

@@ -25,6 +25,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /** The same test class ({@code ContextChecks}) run the two ways: by JUnit alone, and by a Selftest run. */
 class SelftestExtensionTests {
     private static final String CHECKS = "dev.selftest.junit.fixtures.context.ContextChecks";
+    private static final String CLASS_CLEANUP = "dev.selftest.junit.fixtures.context.ClassCleanupChecks";
 
     @BeforeEach
     void clearObservations() {
@@ -64,7 +65,7 @@ class SelftestExtensionTests {
 
     @Test
     void liveTestGetsTheRunsContextAndCoreRunsItsCleanupAfterTheScenario() throws InterruptedException {
-        try (Selftest selftest = BridgedRuns.selftest(JUnitScenarios.builder().classes(contextChecks())
+        try (Selftest selftest = BridgedRuns.selftest(JUnitScenarios.builder().classes(fixture(CHECKS))
                 .targetUrl(() -> URI.create("http://127.0.0.1:8080")).discover())) {
             Run run = selftest.run(RunRequest.builder().scenarios(CHECKS).build(), Duration.ofSeconds(30));
 
@@ -95,18 +96,34 @@ class SelftestExtensionTests {
         }
     }
 
+    @Test
+    void standaloneCleanupFromBeforeAllRunsAfterTheClassAndAFailingCleanupFailsItsTest() {
+        TestExecutionSummary summary = runStandalone(fixture(CLASS_CLEANUP), "http://localhost:1234");
+
+        assertThat(Observations.events()).containsExactly("test 1", "test 2", "cleaned customer");
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> {
+            assertThat(failure.getTestIdentifier().getDisplayName()).startsWith("hasACleanupThatFails");
+            assertThat(failure.getException())
+                    .hasStackTraceContaining("cleanup 'delete coupon' failed: coupon service unavailable");
+        });
+    }
+
     private static TestExecutionSummary runStandalone(String targetUrl) {
+        return runStandalone(fixture(CHECKS), targetUrl);
+    }
+
+    private static TestExecutionSummary runStandalone(Class<?> checks, String targetUrl) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(contextChecks()))
+                .selectors(DiscoverySelectors.selectClass(checks))
                 .configurationParameter(SelftestContext.TARGET_URL, targetUrl)
                 .build(), summary);
         return summary.getSummary();
     }
 
-    private static Class<?> contextChecks() {
+    private static Class<?> fixture(String name) {
         try {
-            return Class.forName(CHECKS);
+            return Class.forName(name);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
