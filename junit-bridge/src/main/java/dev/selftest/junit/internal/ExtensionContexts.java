@@ -37,7 +37,7 @@ public final class ExtensionContexts {
         ConfigSource config = configOf(extension);
         Optional<ScenarioContext> live = ScenarioContext.current();
         if (live.isPresent()) {
-            return live.get() instanceof SelftestContext own ? own : new LiveContext(live.get(), config);
+            return new LiveContext(live.get(), config);
         }
         ExtensionContext.Store store = extension.getStore(NAMESPACE);
         String key = extension.getUniqueId();
