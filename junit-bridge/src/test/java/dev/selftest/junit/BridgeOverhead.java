@@ -117,6 +117,11 @@ public final class BridgeOverhead {
         }
 
         @Override
+        public void track(String type, String id) {
+            throw new UnsupportedOperationException("the benchmark tracks nothing");
+        }
+
+        @Override
         public String testDataName(String label) {
             return "selftest-bench-" + label;
         }

@@ -10,12 +10,15 @@ import dev.selftest.RunRequest;
 import dev.selftest.ScenarioResult;
 import dev.selftest.Selftest;
 import dev.selftest.StepResult;
+import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.junit.fixtures.Observations;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -25,6 +28,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /** The same test class ({@code ContextChecks}) run the two ways: by JUnit alone, and by a Selftest run. */
 class SelftestExtensionTests {
     private static final String CHECKS = "dev.selftest.junit.fixtures.context.ContextChecks";
+    private static final String TRACKING = "dev.selftest.junit.fixtures.context.TrackingChecks";
     private static final String CLASS_CLEANUP = "dev.selftest.junit.fixtures.context.ClassCleanupChecks";
 
     @BeforeEach
@@ -106,6 +110,28 @@ class SelftestExtensionTests {
             assertThat(failure.getException())
                     .hasStackTraceContaining("cleanup 'delete coupon' failed: coupon service unavailable");
         });
+    }
+
+    @Test
+    void trackedResourceIsRemovedByTheExtensionsHandlerStandaloneAndByTheServicesHandlerInside(@TempDir Path journal)
+            throws InterruptedException {
+        TestExecutionSummary summary = runStandalone(fixture(TRACKING), "http://localhost:1234");
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(Observations.events()).containsExactly("placed order 42", "test handler removed order 42");
+
+        Observations.clear();
+        try (Selftest selftest = Selftest.builder().environment("staging")
+                .cleanupHandler("order", id -> Observations.add("service removed order " + id))
+                .cleanupJournal(CleanupJournal.file(journal))
+                .scenarios(JUnitScenarios.builder().classes(fixture(TRACKING)).discover()).build()) {
+            ScenarioResult result = BridgedRuns.runOne(selftest, TRACKING);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(result.cleanup()).extracting(CleanupResult::description, CleanupResult::cleaned)
+                    .containsExactly(tuple("order 42 (tracked)", true));
+            assertThat(Observations.events()).containsExactly("placed order 42", "service removed order 42");
+        }
     }
 
     private static TestExecutionSummary runStandalone(String targetUrl) {

@@ -3,6 +3,7 @@ package dev.selftest.junit.internal;
 import dev.selftest.ConfigSource;
 import dev.selftest.Environment;
 import dev.selftest.ScenarioContext;
+import dev.selftest.cleanup.CleanupHandler;
 import dev.selftest.junit.SelftestContext;
 import java.lang.reflect.Method;
 import java.security.SecureRandom;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -31,9 +33,10 @@ public final class ExtensionContexts {
 
     /**
      * The context for a test parameter. Standalone contexts live in the JUnit scope they were first asked for in
-     * (the test method, or the class for {@code @BeforeAll}) and run their cleanup when JUnit closes it.
+     * (the test method, or the class for {@code @BeforeAll}) and run their cleanup when JUnit closes it; they
+     * remove tracked resources with {@code handlers}.
      */
-    public static SelftestContext resolve(ExtensionContext extension) {
+    public static SelftestContext resolve(ExtensionContext extension, Map<String, CleanupHandler> handlers) {
         ConfigSource config = configOf(extension);
         Optional<ScenarioContext> live = ScenarioContext.current();
         if (live.isPresent()) {
@@ -48,7 +51,7 @@ public final class ExtensionContexts {
         Environment environment = Environment.of(config.value(ENVIRONMENT_KEY).orElse(STANDALONE_ENVIRONMENT),
                 config);
         StandaloneContext created = new StandaloneContext(runId(extension.getRoot()), scenarioId(extension),
-                environment, config, extension::publishReportEntry);
+                environment, config, handlers, extension::publishReportEntry);
         store.put(key, created);
         return created;
     }

@@ -53,6 +53,11 @@ record LiveContext(ScenarioContext run, ConfigSource config) implements Selftest
     }
 
     @Override
+    public void track(String type, String id) {
+        run.track(type, id);
+    }
+
+    @Override
     public String testDataName(String label) {
         return run.testDataName(label);
     }

@@ -6,6 +6,7 @@ import dev.selftest.Environment;
 import dev.selftest.StepResult;
 import dev.selftest.Sweeper;
 import dev.selftest.Trigger;
+import dev.selftest.cleanup.CleanupHandler;
 import dev.selftest.junit.SelftestContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -28,6 +30,7 @@ final class StandaloneContext implements SelftestContext, AutoCloseable {
     private final String scenarioId;
     private final Environment environment;
     private final ConfigSource config;
+    private final Map<String, CleanupHandler> handlers;
     private final BiConsumer<String, String> reportEntries;
     private final Deque<Registered> cleanup = new ArrayDeque<>();
     private final AtomicInteger dataNames = new AtomicInteger();
@@ -37,11 +40,12 @@ final class StandaloneContext implements SelftestContext, AutoCloseable {
     }
 
     StandaloneContext(String runId, String scenarioId, Environment environment, ConfigSource config,
-                      BiConsumer<String, String> reportEntries) {
+                      Map<String, CleanupHandler> handlers, BiConsumer<String, String> reportEntries) {
         this.runId = runId;
         this.scenarioId = scenarioId;
         this.environment = environment;
         this.config = config;
+        this.handlers = handlers;
         this.reportEntries = reportEntries;
     }
 
@@ -85,6 +89,18 @@ final class StandaloneContext implements SelftestContext, AutoCloseable {
                     + "returns");
         }
         cleanup.push(new Registered(description, action));
+    }
+
+    /** Removes the resource when the test ends, with a handler given to the extension (no journal: nothing lasts). */
+    @Override
+    public void track(String type, String id) {
+        CleanupHandler handler = handlers.get(type);
+        if (handler == null) {
+            throw new IllegalArgumentException("no cleanup handler for '" + type + "' in this standalone JUnit run: "
+                    + "register one with @RegisterExtension static SelftestExtension SELFTEST = "
+                    + "new SelftestExtension().cleanupHandler(\"" + type + "\", id -> ...)");
+        }
+        cleanup(type + " " + id + " (tracked)", () -> handler.remove(id));
     }
 
     @Override

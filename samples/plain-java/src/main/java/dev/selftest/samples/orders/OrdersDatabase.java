@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /** The orders database: an H2 file under the data directory, so data survives a restart like a real service's. */
@@ -113,9 +114,11 @@ public final class OrdersDatabase implements AutoCloseable {
         return update("DELETE FROM orders WHERE id = ?", id) == 1;
     }
 
-    /** Deletes orders whose customer name starts with {@code prefix}; returns how many. */
-    public int deleteOrdersOfCustomersStartingWith(String prefix) {
-        return update("DELETE FROM orders WHERE customer LIKE ? ESCAPE '\\'", escapeLike(prefix) + "%");
+    /** Orders whose customer name starts with {@code prefix}. */
+    public List<Order> ordersOfCustomersStartingWith(String prefix) {
+        return query("SELECT id, customer, product_id, quantity, status, created_at FROM orders "
+                + "WHERE customer LIKE ? ESCAPE '\\' ORDER BY id", s -> s.setString(1, escapeLike(prefix) + "%"),
+                OrdersDatabase::order);
     }
 
     /** The number of items ordered, as the daily report computes it. */
@@ -123,9 +126,14 @@ public final class OrdersDatabase implements AutoCloseable {
         return query("SELECT COALESCE(SUM(quantity), 0) FROM orders", s -> { }, rs -> rs.getLong(1)).get(0);
     }
 
-    public int countOrdersOfCustomersStartingWith(String prefix) {
-        return query("SELECT COUNT(*) FROM orders WHERE customer LIKE ? ESCAPE '\\'",
-                s -> s.setString(1, escapeLike(prefix) + "%"), rs -> rs.getInt(1)).get(0);
+    /** A MicroProfile Health check: UP when a pooled connection answers within a second. */
+    public HealthCheckResponse health() {
+        try (Connection connection = pool.getConnection()) {
+            return HealthCheckResponse.named("database").status(connection.isValid(1))
+                    .withData("activeConnections", pool.getActiveConnections()).build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+        }
     }
 
     @Override

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.selftest.Sweeper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service's own API: {@code GET /products}, {@code POST /orders}, {@code GET /orders/{id}},
+ * The service's own API: {@code GET /products}, {@code GET /orders}, {@code POST /orders}, {@code GET /orders/{id}},
  * {@code POST /orders/{id}/cancel}. Errors are problem responses, like Selftest's.
  */
 final class OrdersHttp implements HttpHandler {
@@ -19,10 +22,14 @@ final class OrdersHttp implements HttpHandler {
     private static final int MAX_BODY = 16 * 1024;
 
     private final OrdersDatabase database;
+    private final Counter ordersPlaced;
     private final ObjectMapper json = new ObjectMapper();
 
-    OrdersHttp(OrdersDatabase database) {
+    /** @param meters where the functional KPI {@code orders.placed} (real customers' orders) is counted */
+    OrdersHttp(OrdersDatabase database, MeterRegistry meters) {
         this.database = database;
+        this.ordersPlaced = Counter.builder("orders.placed").description("Orders placed by customers")
+                .tag("source", "api").register(meters);
     }
 
     @Override
@@ -33,6 +40,8 @@ final class OrdersHttp implements HttpHandler {
             Matcher order = ORDER.matcher(path);
             if (path.equals("/products") && method.equals("GET")) {
                 send(exchange, 200, database.products());
+            } else if (path.equals("/orders") && method.equals("GET")) {
+                send(exchange, 200, database.orders().stream().map(OrdersHttp::view).toList());
             } else if (path.equals("/orders") && method.equals("POST")) {
                 placeOrder(exchange);
             } else if (order.matches() && order.group(2) == null && method.equals("GET")) {
@@ -77,7 +86,11 @@ final class OrdersHttp implements HttpHandler {
         } else if (database.product(productId).isEmpty()) {
             problem(exchange, 400, "no product " + productId);
         } else {
-            send(exchange, 201, view(database.placeOrder(body.get("customer").asText(), productId, quantity)));
+            String customer = body.get("customer").asText();
+            send(exchange, 201, view(database.placeOrder(customer, productId, quantity)));
+            if (!customer.startsWith(Sweeper.TEST_DATA_PREFIX)) {
+                ordersPlaced.increment(); // self-test orders count themselves, with source=selftest
+            }
         }
     }
 
