@@ -8,6 +8,7 @@ import dev.selftest.Trigger;
 import dev.selftest.cleanup.JournalEntry;
 import dev.selftest.internal.cleanup.DurableCleanup;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,6 +30,8 @@ final class ExecutionContext implements ScenarioContext {
     private final MeterRegistry kpis;
     private final Optional<DurableCleanup> durableCleanup;
     private final RunState run;
+    /** When the scenario's timeout passes (the time box interrupts the body then). */
+    private final long deadlineNanos;
     private final List<StepResult> steps = new ArrayList<>();
     private final Deque<Registered> cleanup = new ArrayDeque<>();
     private final AtomicInteger dataNames = new AtomicInteger();
@@ -37,8 +40,9 @@ final class ExecutionContext implements ScenarioContext {
     record Registered(String description, CleanupAction action) {
     }
 
-    ExecutionContext(RunState run, String scenarioId, Environment environment, MeterRegistry kpis,
+    ExecutionContext(RunState run, String scenarioId, Duration timeout, Environment environment, MeterRegistry kpis,
                      Optional<DurableCleanup> durableCleanup) {
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.durableCleanup = durableCleanup;
         this.run = run;
         this.runId = run.id();
@@ -108,7 +112,7 @@ final class ExecutionContext implements ScenarioContext {
 
     @Override
     public boolean isCancelled() {
-        return ended || run.isCancelRequested();
+        return ended || run.isCancelRequested() || System.nanoTime() - deadlineNanos >= 0;
     }
 
     /** Ends the body's part: no more cleanup registrations; returns the actions in the order they must run. */

@@ -49,7 +49,8 @@ final class ScenarioExecution {
     ScenarioResult execute(RunState run, Scenario scenario) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        ExecutionContext context = new ExecutionContext(run, scenario.id(), environment, kpis, durableCleanup);
+        ExecutionContext context = new ExecutionContext(run, scenario.id(), scenario.timeout(), environment, kpis,
+                durableCleanup);
         Attempt attempt = timeBox.run(scenario.id(), () -> {
             CurrentContext.set(context);
             try {

@@ -24,7 +24,6 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class StepRecorder implements TestExecutionListener {
     private final ScenarioContext context;
-    private final long deadlineNanos;
     private final Map<String, Long> startNanos = new HashMap<>();
     private final List<FailedTests.Failed> failures = new ArrayList<>();
     private final List<String> skips = new ArrayList<>();
@@ -33,9 +32,8 @@ final class StepRecorder implements TestExecutionListener {
     private boolean stopping;
     private int passed;
 
-    StepRecorder(ScenarioContext context, long deadlineNanos) {
+    StepRecorder(ScenarioContext context) {
         this.context = context;
-        this.deadlineNanos = deadlineNanos;
     }
 
     /** How to stop the execution: cancel its token (JUnit 6) or interrupt the thread (JUnit 5). */
@@ -82,9 +80,6 @@ final class StepRecorder implements TestExecutionListener {
                         .orElseGet(() -> new IllegalStateException("failed without an exception"));
                 record(test, outcomeOf(error), took, FailedTests.messageOf(error));
                 failures.add(new FailedTests.Failed(name(test), error));
-                if (error instanceof InterruptedException || error.getCause() instanceof InterruptedException) {
-                    stopping = true;
-                }
             }
         }
         stopIfAsked();
@@ -110,9 +105,12 @@ final class StepRecorder implements TestExecutionListener {
         }
     }
 
-    /** Stops the execution once asked to (again at every test: an interrupt only reaches the running one). */
+    /**
+     * Stops the execution once the scenario is cancelled or out of time (again at every test: an interrupt only
+     * reaches the running one).
+     */
     private boolean stopIfAsked() {
-        if (!stopping && (context.isCancelled() || System.nanoTime() - deadlineNanos > 0)) {
+        if (!stopping && context.isCancelled()) {
             stopping = true;
         }
         if (stopping) {

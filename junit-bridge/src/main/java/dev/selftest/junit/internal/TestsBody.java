@@ -31,13 +31,12 @@ final class TestsBody implements ScenarioBody {
 
     @Override
     public void run(ScenarioContext context) throws Exception {
-        long deadline = System.nanoTime() + selection.timeout().toNanos();
         Supplier<URI> targetUrl = selection.targetUrl();
         Map<String, String> parameters = targetUrl == null ? Map.of()
                 : Map.of(SelftestContext.TARGET_URL, targetUrl.get().toString());
         LauncherDiscoveryRequest request = Requests.discovery(List.of(DiscoverySelectors.selectUniqueId(tests)),
                 selection.tags(), parameters);
-        StepRecorder recorder = new StepRecorder(context, deadline);
+        StepRecorder recorder = new StepRecorder(context);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
