@@ -89,7 +89,8 @@ public final class JUnitScenarios {
 
         /**
          * The base URL of the service the tests exercise, asked for at every run (so a port known only after start is
-         * fine). Without it tests read {@value SelftestContext#TARGET_URL} from the service's configuration.
+         * fine). Without it tests read the system property {@value SelftestContext#TARGET_URL} or the environment
+         * variable {@code SELFTEST_TARGET_URL}.
          */
         public Builder targetUrl(Supplier<URI> targetUrl) {
             this.targetUrl = Objects.requireNonNull(targetUrl, "target URL");

@@ -6,6 +6,7 @@ import dev.selftest.junit.Granularity;
 import dev.selftest.junit.SafetyTags;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class Discovery {
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
     /** From least to most dangerous: a scenario is as dangerous as its most dangerous test. */
-    private static final List<Safety> DANGER = List.of(Safety.READ_ONLY, Safety.SELF_CLEANING, Safety.DESTRUCTIVE);
+    private static final Comparator<Safety> DANGER = Comparator.comparingInt(
+            List.of(Safety.READ_ONLY, Safety.SELF_CLEANING, Safety.DESTRUCTIVE)::indexOf);
     private static final Map<String, Safety> SAFETY_TAGS = Map.of(SafetyTags.READ_ONLY, Safety.READ_ONLY,
             SafetyTags.SELF_CLEANING, Safety.SELF_CLEANING, SafetyTags.DESTRUCTIVE, Safety.DESTRUCTIVE);
 
@@ -70,19 +72,20 @@ public final class Discovery {
         Collection<TestIdentifier> subtree = Stream.concat(Stream.of(unit), plan.getDescendants(unit).stream())
                 .toList();
         Class<?> testClass;
-        String id;
+        String name;
         String description;
         if (source(unit) instanceof MethodSource method) {
             testClass = method.getJavaClass();
-            id = methodId(method, overloaded);
+            name = methodId(method, overloaded);
             description = plan.getParent(unit).map(TestIdentifier::getDisplayName).orElse(testClass.getName())
                     + ": " + unit.getDisplayName();
         } else {
             testClass = ((ClassSource) source(unit)).getJavaClass();
-            id = testClass.getName();
+            name = testClass.getName();
             description = unit.getDisplayName();
         }
-        return Scenario.builder(validId(id))
+        String id = validId(name);
+        return Scenario.builder(id)
                 .description(description)
                 .tags(subtree.stream().flatMap(node -> node.getTags().stream()).map(TestTag::getName)
                         .collect(Collectors.toCollection(LinkedHashSet::new)))
@@ -99,9 +102,9 @@ public final class Discovery {
                 .filter(node -> source(node) instanceof MethodSource)
                 .map(node -> node.getTags().stream().map(tag -> SAFETY_TAGS.get(tag.getName()))
                         .filter(safety -> safety != null)
-                        .max((a, b) -> DANGER.indexOf(a) - DANGER.indexOf(b))
+                        .max(DANGER)
                         .orElse(Safety.DESTRUCTIVE))
-                .max((a, b) -> DANGER.indexOf(a) - DANGER.indexOf(b))
+                .max(DANGER)
                 .orElse(Safety.DESTRUCTIVE);
     }
 
