@@ -11,8 +11,16 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /** The launcher requests of the bridge: Jupiter only, tag-filtered, and on the caller's thread. */
 final class Requests {
-    /** Tests must run on the scenario's thread: that is where its context, timeout and cancellation live. */
-    static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
+    /**
+     * What the bridge always sets, whatever the application's {@code junit-platform.properties} says: tests run on
+     * the scenario's thread (where its context, timeout and cancellation live); JUnit never swaps the live service's
+     * {@code System.out}/{@code System.err} to capture output, nor writes report files into it.
+     */
+    private static final Map<String, String> IN_SERVICE = Map.of(
+            "junit.jupiter.execution.parallel.enabled", "false",
+            "junit.platform.output.capture.stdout", "false",
+            "junit.platform.output.capture.stderr", "false",
+            "junit.platform.reporting.open.xml.enabled", "false");
 
     private Requests() {
     }
@@ -23,8 +31,8 @@ final class Requests {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(EngineFilter.includeEngines("junit-jupiter"))
-                .configurationParameter(PARALLEL, "false")
-                .configurationParameters(parameters);
+                .configurationParameters(parameters)
+                .configurationParameters(IN_SERVICE);
         if (tags != null) {
             try {
                 request.filters(TagFilter.includeTags(tags));
