@@ -68,8 +68,8 @@ class OrdersSelfTestTests {
 
     @Test
     void theJUnitChecksRunInsideTheServiceWithEveryTestAsAStep() throws Exception {
-        JsonNode run = json.readTree(post("/selftest/runs?wait=30s",
-                "{\"scenarios\":[\"dev.selftest.samples.orders.checks.OrderApiChecks\"]}").body());
+        JsonNode run = SampleClient.json(client().post("/selftest/runs?wait=30s",
+                "{\"scenarios\":[\"dev.selftest.samples.orders.checks.OrderApiChecks\"]}"));
         JsonNode result = run.path("scenarios").get(0);
         assertThat(result.path("outcome").asText()).as(run.toString()).isEqualTo("PASSED");
         assertThat(result.path("steps")).extracting(step -> step.path("name").asText())
