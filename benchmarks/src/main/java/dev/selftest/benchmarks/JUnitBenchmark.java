@@ -1,6 +1,12 @@
 package dev.selftest.benchmarks;
 
+import dev.selftest.Outcome;
+import dev.selftest.Run;
+import dev.selftest.RunRequest;
+import dev.selftest.Selftest;
 import dev.selftest.benchmarks.junit.ThousandTests;
+import dev.selftest.junit.JUnitScenarios;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
@@ -22,8 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * An in-process run of 1000 trivial JUnit Jupiter tests ({@link ThousandTests}) in a warm JVM, discovery included,
- * through the JUnit Platform Launcher API directly: the baseline the JUnit bridge is measured against.
+ * An in-process run of 1000 trivial JUnit Jupiter tests ({@link ThousandTests}) in a warm JVM, discovery included:
+ * through the JUnit Platform Launcher API directly, and as one scenario that the JUnit bridge discovered, run by
+ * {@link Selftest#run} (selection, the time-boxed pool, a step per test, history and Micrometer included).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +42,8 @@ public class JUnitBenchmark {
     private LauncherSession session;
     private Launcher launcher;
     private LauncherDiscoveryRequest request;
+    private Selftest selftest;
+    private RunRequest bridged;
 
     @Setup
     public void start() {
@@ -42,11 +51,21 @@ public class JUnitBenchmark {
         launcher = session.getLauncher();
         request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(ThousandTests.class)).build();
+        selftest = Suites.selftest(JUnitScenarios.builder().classes(ThousandTests.class).discover()).build();
+        bridged = RunRequest.builder().scenarios(ThousandTests.class.getName()).build();
     }
 
     @TearDown
     public void stop() {
         session.close();
+        selftest.close();
+    }
+
+    /** Runs the thousand tests as one bridged scenario; returns how many tests (steps) passed. */
+    @Benchmark
+    public long throughTheBridge() throws InterruptedException {
+        Run run = selftest.run(bridged, Duration.ofMinutes(1));
+        return run.results().get(0).steps().stream().filter(step -> step.outcome() == Outcome.PASSED).count();
     }
 
     /** Discovers and runs the thousand tests; returns how many passed. */

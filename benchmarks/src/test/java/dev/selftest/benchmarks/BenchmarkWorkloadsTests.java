@@ -58,11 +58,12 @@ class BenchmarkWorkloadsTests {
     }
 
     @Test
-    void launcherRunsTheThousandTests() {
+    void launcherAndBridgeBothRunTheThousandTests() throws Exception {
         JUnitBenchmark benchmark = new JUnitBenchmark();
         benchmark.start();
         try {
             assertThat(benchmark.launcherDirectly()).isEqualTo(ThousandTests.COUNT);
+            assertThat(benchmark.throughTheBridge()).isEqualTo(ThousandTests.COUNT);
         } finally {
             benchmark.stop();
         }

@@ -1,10 +1,10 @@
 package dev.selftest.benchmarks.junit;
 
+import dev.selftest.junit.ReadOnly;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Tag;
 
 /** A thousand trivial tests: what a JUnit run costs when the tests themselves cost nothing. */
-@Tag("smoke")
+@ReadOnly
 public class ThousandTests {
     /** How many tests one run of this class executes. */
     public static final int COUNT = 1000;
