@@ -1,0 +1,48 @@
+package dev.selftest.jakarta;
+
+import dev.selftest.RunListener;
+import dev.selftest.SafetyPolicy;
+import dev.selftest.Scenario;
+import dev.selftest.Selftest;
+import dev.selftest.Sweeper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.apiguardian.api.API;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario}, {@link Sweeper},
+ * {@link RunListener} and {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
+ * {@link MeterRegistry} bean when there is one. The container closes it on shutdown.
+ *
+ * <p>Scenarios are records, so produce them {@code @Dependent} (the default) or {@code @Singleton}, never with a
+ * normal scope such as {@code @ApplicationScoped}, which would need a proxy.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@Dependent
+public class SelftestProducer {
+
+    @Produces
+    @Singleton
+    Selftest selftest(Config config, Instance<Scenario> scenarios, Instance<Sweeper> sweepers,
+                      Instance<RunListener> listeners, Instance<SafetyPolicy> policies,
+                      Instance<MeterRegistry> meterRegistries) {
+        Selftest.Builder builder = Selftest.builder().config(new MicroProfileConfigSource(config));
+        scenarios.forEach(builder::scenario);
+        sweepers.forEach(builder::sweeper);
+        listeners.forEach(builder::listener);
+        policies.stream().reduce(SafetyPolicy::and).ifPresent(builder::safetyPolicy);
+        if (meterRegistries.isResolvable()) {
+            builder.meterRegistry(meterRegistries.get());
+        }
+        return builder.build();
+    }
+
+    void close(@Disposes Selftest selftest) {
+        selftest.close();
+    }
+}

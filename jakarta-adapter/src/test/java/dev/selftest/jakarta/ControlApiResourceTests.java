@@ -1,0 +1,157 @@
+package dev.selftest.jakarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control API on a real MicroProfile runtime (Quarkus, booted on a free port), called over HTTP with the bearer
+ * token configured in {@code application.properties}.
+ */
+@QuarkusTest
+class ControlApiResourceTests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI root;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = Http.anonymous(root).bearer("test-token");
+    }
+
+    @Test
+    void indexLinksBelowTheMountPath() throws Exception {
+        HttpResponse<String> response = http.get("/selftest");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode index = JSON.readTree(response.body());
+        assertThat(index.path("environment").asText()).isEqualTo("ci");
+        assertThat(index.path("links").path("runs").asText()).isEqualTo("/selftest/runs");
+    }
+
+    @Test
+    void scenarioBeansAreDiscoveredThroughCdi() throws Exception {
+        JsonNode scenarios = JSON.readTree(http.get("/selftest/scenarios").body()).path("scenarios");
+
+        assertThat(scenarios.findValuesAsText("id"))
+                .containsExactlyInAnyOrder("greeting.passes", "greeting.fails", "greeting.slow", "greeting.reset");
+    }
+
+    @Test
+    void runStartsWithCreatedAndLocationAndCanBeReadBack() throws Exception {
+        HttpResponse<String> started = http.postJson("/selftest/runs?wait=20s",
+                "{\"scenarios\":[\"greeting.passes\"],\"trigger\":\"deploy\",\"labels\":{\"commit\":\"abc123\"}}");
+
+        assertThat(started.statusCode()).isEqualTo(201);
+        JsonNode run = JSON.readTree(started.body());
+        assertThat(run.path("status").asText()).isEqualTo("PASSED");
+        assertThat(run.path("labels").path("commit").asText()).isEqualTo("abc123");
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(URI.create(location).getPath()).isEqualTo("/selftest/runs/" + run.path("id").asText());
+
+        HttpResponse<String> readBack = http.get(URI.create(location).getPath());
+        assertThat(readBack.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(readBack.body()).path("passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void failingScenarioFailsTheRunAndItsJunitReport() throws Exception {
+        JsonNode run = JSON.readTree(http.postJson("/selftest/runs?wait=20s", "{\"tags\":\"broken\"}").body());
+
+        assertThat(run.path("status").asText()).isEqualTo("FAILED");
+        HttpResponse<String> junit = http.get("/selftest/runs/" + run.path("id").asText() + "/junit.xml");
+        assertThat(junit.statusCode()).isEqualTo(200);
+        assertThat(junit.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xml");
+        assertThat(junit.body()).contains("<testsuite", "greeting.fails", "the greeting was rude");
+    }
+
+    @Test
+    void runningRunCanBeCancelledOnceAndThenConflicts() throws Exception {
+        JsonNode run = JSON.readTree(http.postJson("/selftest/runs", "{\"scenarios\":[\"greeting.slow\"]}").body());
+        String path = "/selftest/runs/" + run.path("id").asText();
+
+        assertThat(http.method("DELETE", path).statusCode()).isEqualTo(202);
+        JsonNode cancelled = JSON.readTree(http.get(path + "?wait=20s").body());
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(http.method("DELETE", path), 409, "run-finished");
+    }
+
+    @Test
+    void missingOrWrongTokenIsUnauthorizedWithAChallenge() {
+        HttpResponse<String> missing = Http.anonymous(root).get("/selftest/scenarios");
+        HttpResponse<String> wrong = Http.anonymous(root).bearer("not-the-token").get("/selftest/scenarios");
+
+        assertProblem(missing, 401, "unauthorized");
+        assertProblem(wrong, 401, "unauthorized");
+        assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"selftest\"");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestProblem() {
+        assertProblem(http.postJson("/selftest/runs", "{\"scenarios\": [oops"), 400, "invalid-request");
+    }
+
+    @Test
+    void unknownFieldIsRefusedSoATypoNeverRunsEverything() {
+        HttpResponse<String> response = http.postJson("/selftest/runs", "{\"scenario\":[\"greeting.passes\"]}");
+
+        assertProblem(response, 400, "invalid-request");
+        assertThat(response.body()).contains("scenario");
+    }
+
+    @Test
+    void unknownScenarioIsABadRequestProblem() {
+        assertProblem(http.postJson("/selftest/runs", "{\"scenarios\":[\"no.such\"]}"), 400, "invalid-request");
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsUnsupported() {
+        assertProblem(http.post("/selftest/runs", "text/plain", "run everything"), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void bodyOverTheLimitIsTooLarge() {
+        String huge = "{\"labels\":{\"x\":\"" + "a".repeat(70 * 1024) + "\"}}";
+
+        assertProblem(http.postJson("/selftest/runs", huge), 413, "request-too-large");
+    }
+
+    @Test
+    void unknownRunAndEndpointAreNotFound() {
+        assertProblem(http.get("/selftest/runs/20261123-101500-a1b2c3"), 404, "not-found");
+        assertProblem(http.get("/selftest/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void unsupportedMethodIsAProblemWithAllow() {
+        HttpResponse<String> response = http.method("PUT", "/selftest/runs");
+
+        assertProblem(response, 405, "method-not-allowed");
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("type").asText()).isEqualTo("urn:selftest:problem:" + type);
+            assertThat(problem.path("status").asInt()).isEqualTo(status);
+            assertThat(problem.path("detail").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("at dev.selftest", "Exception");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.selftest.jakarta;
+
+import dev.selftest.Safety;
+import dev.selftest.Scenario;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+
+/** Scenario beans the tests' application declares, the way an application would. */
+@Dependent
+class TestScenarios {
+    static final String KPI = "greeting.kpi.recorded";
+
+    @Produces
+    Scenario passing() {
+        return Scenario.builder("greeting.passes").description("Passes and records a KPI").tags("smoke")
+                .safety(Safety.READ_ONLY)
+                .body(context -> context.kpis().counter(KPI).increment())
+                .build();
+    }
+
+    @Produces
+    Scenario failing() {
+        return Scenario.builder("greeting.fails").description("Always fails").tags("broken")
+                .safety(Safety.READ_ONLY)
+                .body(context -> {
+                    throw new AssertionError("the greeting was rude");
+                })
+                .build();
+    }
+
+    @Produces
+    Scenario slow() {
+        return Scenario.builder("greeting.slow").description("Takes a while, so it can be cancelled").tags("slow")
+                .safety(Safety.READ_ONLY).timeout(Duration.ofSeconds(20))
+                .body(context -> Thread.sleep(10_000))
+                .build();
+    }
+
+    @Produces
+    Scenario destructive() {
+        return Scenario.builder("greeting.reset").description("Resets everything").tags("reset")
+                .safety(Safety.DESTRUCTIVE)
+                .body(context -> { })
+                .build();
+    }
+}
