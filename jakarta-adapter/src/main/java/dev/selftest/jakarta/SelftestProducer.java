@@ -11,13 +11,15 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario}, {@link Sweeper},
  * {@link RunListener} and {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
- * {@link MeterRegistry} bean when there is one. The container closes it on shutdown.
+ * {@link MeterRegistry} bean when there is one. Scenarios are registered in the order of their ids, since CDI gives
+ * beans in no particular order. The container closes it on shutdown.
  *
  * <p>Scenarios are records, so produce them {@code @Dependent} (the default) or {@code @Singleton}, never with a
  * normal scope such as {@code @ApplicationScoped}, which would need a proxy.
@@ -32,7 +34,7 @@ public class SelftestProducer {
                       Instance<RunListener> listeners, Instance<SafetyPolicy> policies,
                       Instance<MeterRegistry> meterRegistries) {
         Selftest.Builder builder = Selftest.builder().config(new MicroProfileConfigSource(config));
-        scenarios.forEach(builder::scenario);
+        scenarios.stream().sorted(Comparator.comparing(Scenario::id)).forEach(builder::scenario);
         sweepers.forEach(builder::sweeper);
         listeners.forEach(builder::listener);
         policies.stream().reduce(SafetyPolicy::and).ifPresent(builder::safetyPolicy);
