@@ -169,8 +169,8 @@ public final class RunEngine implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("Run {} stopped unexpectedly", run.id(), e);
         } finally {
-            run.finish(clock);
             activeRuns.decrementAndGet();
+            run.finish(clock);
             Run finished = run.snapshot();
             LOG.info("Run {} {}", run.id(), finished.status());
             listeners.runFinished(finished);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class OrdersDatabase implements AutoCloseable {
     }
 
     public Order placeOrder(String customer, long productId, int quantity) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (Connection connection = pool.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO orders (customer, product_id, quantity, status, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -71,7 +71,7 @@ public final class OrdersService implements AutoCloseable {
     @Override
     public void close() {
         selftest.close();
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
         database.close();
     }
