@@ -7,6 +7,8 @@ import dev.selftest.Selftest;
 import dev.selftest.Sweeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -14,12 +16,14 @@ import jakarta.inject.Singleton;
 import java.util.Comparator;
 import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario}, {@link Sweeper},
  * {@link RunListener} and {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
  * {@link MeterRegistry} bean when there is one. Scenarios are registered in the order of their ids, since CDI gives
- * beans in no particular order. The container closes it on shutdown.
+ * beans in no particular order. It is built when the container starts and closed when it stops.
  *
  * <p>Scenarios are records, so produce them {@code @Dependent} (the default) or {@code @Singleton}, never with a
  * normal scope such as {@code @ApplicationScoped}, which would need a proxy.
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.config.Config;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Dependent
 public class SelftestProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(SelftestProducer.class);
 
     @Produces
     @Singleton
@@ -44,6 +49,16 @@ public class SelftestProducer {
         return builder.build();
     }
 
+    /**
+     * Builds Selftest when the container starts, not on first use, so that its scheduled runs and background health
+     * checks live exactly as long as the container.
+     */
+    void start(@Observes Startup startup, Selftest selftest) {
+        LOG.info("Selftest is up with {} scenarios in environment '{}'", selftest.scenarios().size(),
+                selftest.environment().name());
+    }
+
+    /** Stops scheduled runs, cancels running ones and waits for their cleanup when the container shuts down. */
     void close(@Disposes Selftest selftest) {
         selftest.close();
     }
