@@ -4,29 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The control API on a real MicroProfile runtime (Quarkus, booted on a free port), called over HTTP with the bearer
- * token configured in {@code application.properties}.
+ * The control API's contract on a real MicroProfile runtime, called over HTTP. Each runtime the adapter is proven on
+ * extends this class: it boots the runtime on a free port with the {@link TestScenarios} beans,
+ * {@code selftest.token=test-token} and {@code selftest.environment=ci}, and says where the runtime is.
  */
-@QuarkusTest
-class ControlApiResourceTests {
+public abstract class ControlApiContractTests {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TestHTTPResource("/")
-    URI root;
 
     private Http http;
 
+    /** The root URI of the booted application, ending in {@code /}. */
+    protected abstract URI root();
+
+    /** Where the runtime serves MicroProfile Health, such as {@code /q/health} or {@code /health}. */
+    protected abstract String healthPath();
+
     @BeforeEach
     void client() {
-        http = Http.anonymous(root).bearer("test-token");
+        http = Http.anonymous(root()).bearer("test-token");
     }
 
     @Test
@@ -89,8 +90,8 @@ class ControlApiResourceTests {
 
     @Test
     void missingOrWrongTokenIsUnauthorizedWithAChallenge() {
-        HttpResponse<String> missing = Http.anonymous(root).get("/selftest/scenarios");
-        HttpResponse<String> wrong = Http.anonymous(root).bearer("not-the-token").get("/selftest/scenarios");
+        HttpResponse<String> missing = Http.anonymous(root()).get("/selftest/scenarios");
+        HttpResponse<String> wrong = Http.anonymous(root()).bearer("not-the-token").get("/selftest/scenarios");
 
         assertProblem(missing, 401, "unauthorized");
         assertProblem(wrong, 401, "unauthorized");
@@ -141,7 +142,18 @@ class ControlApiResourceTests {
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+    @Test
+    void runtimeHealthIsPublicAndLivenessDoesNotDependOnScenarios() {
+        http.postJson("/selftest/runs?wait=20s", "{\"scenarios\":[\"greeting.fails\"]}");
+
+        HttpResponse<String> live = Http.anonymous(root()).get(healthPath() + "/live");
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).doesNotContain("selftest");
+        assertThat(Http.anonymous(root()).get(healthPath() + "/ready").statusCode()).isIn(200, 503);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         try {

@@ -8,12 +8,25 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** Selftest inside the runtime's own endpoints: its health and its metrics. */
+/**
+ * The contract on Quarkus (booted by {@code @QuarkusTest} on a free port, configured by
+ * {@code application.properties}), and what Quarkus adds: its Micrometer registry.
+ */
 @QuarkusTest
-class RuntimeIntegrationTests {
+class QuarkusTests extends ControlApiContractTests {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Override
+    protected URI root() {
+        return root;
+    }
+
+    @Override
+    protected String healthPath() {
+        return "/q/health";
+    }
 
     @Test
     void kpisOfScenariosLandInTheRuntimesMeterRegistry() {
@@ -25,16 +38,5 @@ class RuntimeIntegrationTests {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains(TestScenarios.KPI.replace('.', '_'));
-    }
-
-    @Test
-    void runtimeLivenessDoesNotDependOnScenarios() {
-        Http http = Http.anonymous(root).bearer("test-token");
-        http.postJson("/selftest/runs?wait=20s", "{\"scenarios\":[\"greeting.fails\"]}");
-
-        HttpResponse<String> live = Http.anonymous(root).get("/q/health/live");
-
-        assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(live.body()).doesNotContain("selftest");
     }
 }
