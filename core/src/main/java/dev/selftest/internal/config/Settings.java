@@ -15,11 +15,16 @@ import java.util.stream.Collectors;
 public record Settings(
         String environment,
         Optional<String> token,
+        Optional<String> readToken,
         String basePath,
         int poolSize,
         int maxConcurrentRuns,
+        int maxRunsPerMinute,
         Duration interruptGrace,
         Duration cleanupTimeout,
+        String journalDirectory,
+        Duration cleanupRetryInterval,
+        Duration sweepInterval,
         Duration shutdownGrace,
         Duration maxWait,
         int historySize,
@@ -30,11 +35,16 @@ public record Settings(
 
     public static final String ENVIRONMENT = "selftest.environment";
     public static final String TOKEN = "selftest.token";
+    public static final String READ_TOKEN = "selftest.read-token";
     public static final String BASE_PATH = "selftest.base-path";
     public static final String POOL_SIZE = "selftest.runner.pool-size";
     public static final String MAX_CONCURRENT_RUNS = "selftest.runner.max-concurrent-runs";
+    public static final String MAX_RUNS_PER_MINUTE = "selftest.runner.max-runs-per-minute";
     public static final String INTERRUPT_GRACE = "selftest.runner.interrupt-grace";
     public static final String CLEANUP_TIMEOUT = "selftest.cleanup.timeout";
+    public static final String JOURNAL_DIR = "selftest.cleanup.journal-dir";
+    public static final String CLEANUP_RETRY_INTERVAL = "selftest.cleanup.retry-interval";
+    public static final String SWEEP_INTERVAL = "selftest.cleanup.sweep-interval";
     public static final String SHUTDOWN_GRACE = "selftest.runner.shutdown-grace";
     public static final String MAX_WAIT = "selftest.api.max-wait";
     public static final String HISTORY_SIZE = "selftest.history.size";
@@ -49,11 +59,16 @@ public record Settings(
         return new Settings(
                 reader.text(ENVIRONMENT, "dev"),
                 config.value(TOKEN),
+                config.value(READ_TOKEN),
                 reader.basePath(),
                 reader.integer(POOL_SIZE, 4, 1, 256),
                 reader.integer(MAX_CONCURRENT_RUNS, 2, 1, 64),
+                reader.integer(MAX_RUNS_PER_MINUTE, 60, 1, 100_000),
                 reader.duration(INTERRUPT_GRACE, Duration.ofSeconds(1)),
                 reader.duration(CLEANUP_TIMEOUT, Duration.ofSeconds(30)),
+                reader.text(JOURNAL_DIR, ".selftest"),
+                reader.duration(CLEANUP_RETRY_INTERVAL, Duration.ofSeconds(30)),
+                reader.duration(SWEEP_INTERVAL, Duration.ofHours(1)),
                 reader.duration(SHUTDOWN_GRACE, Duration.ofSeconds(10)),
                 reader.duration(MAX_WAIT, Duration.ofMinutes(10)),
                 reader.integer(HISTORY_SIZE, 100, 1, 100_000),
@@ -66,6 +81,7 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[environment=" + environment + ", token=" + (token.isPresent() ? "(set)" : "(none)")
+                + ", readToken=" + (readToken.isPresent() ? "(set)" : "(none)")
                 + ", basePath=" + basePath + ", poolSize=" + poolSize + ", maxConcurrentRuns=" + maxConcurrentRuns
                 + "]";
     }

@@ -10,6 +10,7 @@ import dev.selftest.SafetyPolicy;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
 import dev.selftest.ScenarioStats;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.internal.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,11 +55,12 @@ public final class RunEngine implements AutoCloseable {
     private final Listeners listeners = new Listeners();
     private final ExecutorService coordinators;
     private final AtomicInteger activeRuns = new AtomicInteger();
+    private final RunRateLimit rateLimit;
     private final Map<String, Semaphore> scenarioLocks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public RunEngine(Map<String, Scenario> scenarios, Environment environment, SafetyPolicy safetyPolicy,
-                     Settings settings, MeterRegistry kpis, Clock clock) {
+                     Settings settings, MeterRegistry kpis, Optional<DurableCleanup> durableCleanup, Clock clock) {
         this.scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         this.environment = environment;
         this.safetyPolicy = safetyPolicy;
@@ -65,8 +68,9 @@ public final class RunEngine implements AutoCloseable {
         this.clock = clock;
         this.ids = new RunIds(clock);
         this.timeBox = new TimeBox(settings.poolSize(), settings.interruptGrace());
-        this.execution = new ScenarioExecution(timeBox, environment, kpis, settings.cleanupTimeout(),
-                settings.stackTraces(), clock);
+        this.execution = new ScenarioExecution(timeBox, environment, kpis, durableCleanup,
+                settings.cleanupTimeout(), settings.stackTraces(), clock);
+        this.rateLimit = new RunRateLimit(settings.maxRunsPerMinute());
         this.history = new RunHistory(settings.historySize());
         this.statistics = new ScenarioStatistics(settings.statsWindow());
         AtomicInteger threads = new AtomicInteger();
@@ -99,6 +103,12 @@ public final class RunEngine implements AutoCloseable {
             activeRuns.decrementAndGet();
             throw RunRejectedException.tooManyRuns(settings.maxConcurrentRuns()
                     + " runs are already running, the most this service allows at once", Duration.ofSeconds(5));
+        }
+        Duration wait = rateLimit.tryAcquire();
+        if (!wait.isZero()) {
+            activeRuns.decrementAndGet();
+            throw RunRejectedException.tooManyRuns("more than " + settings.maxRunsPerMinute()
+                    + " runs were started in the last minute (" + Settings.MAX_RUNS_PER_MINUTE + ")", wait);
         }
         RunState run = new RunState(ids.next(), request.trigger(), request.labels(), environment.name(),
                 clock.instant(), selected);
@@ -144,6 +154,11 @@ public final class RunEngine implements AutoCloseable {
     /** Requests cancellation; empty when unknown, false when already finished. */
     public Optional<Boolean> cancel(String runId) {
         return history.find(runId).map(RunState::requestCancel);
+    }
+
+    /** Ids of the runs in progress. */
+    public Set<String> runningRunIds() {
+        return history.runningIds();
     }
 
     public ScenarioStats stats(String scenarioId) {
