@@ -5,13 +5,17 @@ import dev.selftest.SafetyPolicy;
 import dev.selftest.Scenario;
 import dev.selftest.Selftest;
 import dev.selftest.Sweeper;
+import dev.selftest.cleanup.CleanupHandler;
+import dev.selftest.cleanup.CleanupJournal;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import org.apiguardian.api.API;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario}, {@link Sweeper},
- * {@link RunListener} and {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
+ * {@link CleanupHandler} (qualified with {@link CleanupType}), {@link CleanupJournal}, {@link RunListener} and
+ * {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
  * {@link MeterRegistry} bean when there is one. Scenarios are registered in the order of their ids, since CDI gives
  * beans in no particular order. It is built when the container starts and closed when it stops.
  *
@@ -36,10 +41,17 @@ public class SelftestProducer {
     @Produces
     @Singleton
     Selftest selftest(Config config, Instance<Scenario> scenarios, Instance<Sweeper> sweepers,
+                      @Any Instance<CleanupHandler> cleanupHandlers, Instance<CleanupJournal> journals,
                       Instance<RunListener> listeners, Instance<SafetyPolicy> policies,
                       Instance<MeterRegistry> meterRegistries) {
         Selftest.Builder builder = Selftest.builder().config(new MicroProfileConfigSource(config));
         scenarios.stream().sorted(Comparator.comparing(Scenario::id)).forEach(builder::scenario);
+        for (Instance.Handle<CleanupHandler> handler : cleanupHandlers.handles()) {
+            builder.cleanupHandler(cleanupType(handler.getBean()), handler.get());
+        }
+        if (journals.isResolvable()) {
+            builder.cleanupJournal(journals.get());
+        }
         sweepers.forEach(builder::sweeper);
         listeners.forEach(builder::listener);
         policies.stream().reduce(SafetyPolicy::and).ifPresent(builder::safetyPolicy);
@@ -47,6 +59,15 @@ public class SelftestProducer {
             builder.meterRegistry(meterRegistries.get());
         }
         return builder.build();
+    }
+
+    private static String cleanupType(Bean<?> handler) {
+        return handler.getQualifiers().stream()
+                .filter(CleanupType.class::isInstance).map(CleanupType.class::cast).map(CleanupType::value)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the CleanupHandler bean " + handler
+                        + " names no resource type: annotate it @CleanupType(\"order\"), the type its scenarios "
+                        + "pass to track(type, id)"));
     }
 
     /**

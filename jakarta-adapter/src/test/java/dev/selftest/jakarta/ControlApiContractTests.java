@@ -42,11 +42,12 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
-    void scenarioBeansAreDiscoveredThroughCdi() throws Exception {
+    void scenarioBeansAreDiscoveredThroughCdiInIdOrder() throws Exception {
         JsonNode scenarios = JSON.readTree(http.get("/selftest/scenarios").body()).path("scenarios");
 
         assertThat(scenarios.findValuesAsText("id"))
-                .containsExactlyInAnyOrder("greeting.passes", "greeting.fails", "greeting.slow", "greeting.reset");
+                .containsExactly("greeting.fails", "greeting.passes", "greeting.reset", "greeting.slow",
+                        "greeting.tracked");
     }
 
     @Test
@@ -75,6 +76,17 @@ public abstract class ControlApiContractTests {
         assertThat(junit.statusCode()).isEqualTo(200);
         assertThat(junit.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xml");
         assertThat(junit.body()).contains("<testsuite", "greeting.fails", "the greeting was rude");
+    }
+
+    @Test
+    void trackedResourceIsRemovedByTheCleanupHandlerBean() throws Exception {
+        JsonNode run = JSON.readTree(http.postJson("/selftest/runs?wait=20s",
+                "{\"scenarios\":[\"greeting.tracked\"]}").body());
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("PASSED");
+        JsonNode cleanup = run.path("scenarios").get(0).path("cleanup");
+        assertThat(cleanup).hasSize(1);
+        assertThat(cleanup.get(0).path("cleaned").asBoolean()).as(cleanup.toString()).isTrue();
     }
 
     @Test

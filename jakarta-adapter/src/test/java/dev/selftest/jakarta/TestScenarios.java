@@ -2,6 +2,7 @@ package dev.selftest.jakarta;
 
 import dev.selftest.Safety;
 import dev.selftest.Scenario;
+import dev.selftest.cleanup.CleanupHandler;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Duration;
 @Dependent
 class TestScenarios {
     static final String KPI = "greeting.kpi.recorded";
+    static final String GREETING = "greeting";
 
     @Produces
     Scenario passing() {
@@ -35,6 +37,21 @@ class TestScenarios {
                 .safety(Safety.READ_ONLY).timeout(Duration.ofSeconds(20))
                 .body(context -> Thread.sleep(10_000))
                 .build();
+    }
+
+    @Produces
+    Scenario tracking() {
+        return Scenario.builder("greeting.tracked").description("Creates a greeting and tracks it for cleanup")
+                .tags("cleanup").safety(Safety.SELF_CLEANING)
+                .body(context -> context.track(GREETING, Greetings.create(context.testDataName("greeting"))))
+                .build();
+    }
+
+    /** Removes what {@link #tracking()} created: found by the adapter through its {@link CleanupType}. */
+    @Produces
+    @CleanupType(GREETING)
+    CleanupHandler greetings() {
+        return Greetings::remove;
     }
 
     @Produces

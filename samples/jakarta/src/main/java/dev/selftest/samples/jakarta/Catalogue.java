@@ -95,10 +95,6 @@ public class Catalogue {
                 prefix.length(), prefix);
     }
 
-    public int deleteOrdersOfCustomersStartingWith(String prefix) {
-        return execute("DELETE FROM orders WHERE LEFT(customer, ?) = ?", prefix.length(), prefix);
-    }
-
     public List<Order> orders() {
         return select("SELECT " + ORDER_COLUMNS + " FROM orders ORDER BY id", Catalogue::toOrder);
     }

@@ -4,19 +4,26 @@ import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioContext;
 import dev.selftest.Sweeper;
+import dev.selftest.cleanup.CleanupHandler;
+import dev.selftest.cleanup.CleanupJournal;
+import dev.selftest.jakarta.CleanupType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The service's functional checks, produced as CDI beans: Selftest's Jakarta adapter collects every
- * {@link Scenario} and {@link Sweeper} bean. They call the service's own HTTP API on loopback, as a client would,
- * and read the database to prove what happened.
+ * {@link Scenario}, {@link CleanupHandler}, {@link CleanupJournal} and {@link Sweeper} bean. They call the service's
+ * own HTTP API on loopback, as a client would, and read the database to prove what happened.
  */
 @Dependent
 class OrdersScenarios {
+    /** The resource type of the orders scenarios create. */
+    static final String ORDER = "order";
 
     @Inject
     OrdersClient client;
@@ -72,10 +79,27 @@ class OrdersScenarios {
                 .build();
     }
 
-    /** Removes orders of test customers that cleanup missed (after a crash, say). */
+    /** Removes the orders scenarios {@linkplain ScenarioContext#track track}, also after a crash. */
+    @Produces
+    @CleanupType(ORDER)
+    CleanupHandler orderCleanup() {
+        return id -> catalogue.delete(Long.parseLong(id));
+    }
+
+    /** Keeps durable cleanup intents in the service's own database, so they survive a crash with the data. */
+    @Produces
+    @Singleton
+    CleanupJournal journal(DataSource dataSource) {
+        return CleanupJournal.jdbc(dataSource);
+    }
+
+    /** Removes orders of test customers whose run is over but whose cleanup never happened. */
     @Produces
     Sweeper testOrders() {
-        return Sweeper.of("orders", () -> catalogue.deleteOrdersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX));
+        return Sweeper.of("orders", context -> (int) catalogue
+                .ordersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX).stream()
+                .filter(order -> context.isLeftover(order.customer()) && catalogue.delete(order.id()))
+                .count());
     }
 
     private void catalogueListsProducts(ScenarioContext context) throws Exception {
@@ -87,7 +111,7 @@ class OrdersScenarios {
 
     private void placeAndCancel(ScenarioContext context) throws Exception {
         Order placed = client.place(new OrderRequest(context.testDataName("customer"), 1, 2));
-        context.cleanup("delete order " + placed.id(), () -> catalogue.delete(placed.id()));
+        context.track(ORDER, Long.toString(placed.id()));
         check(placed.status().equals("PLACED"), "a new order is " + placed.status());
         context.step("the order is stored", () -> check(catalogue.order(placed.id()).isPresent(),
                 "order " + placed.id() + " is not in the database"));
