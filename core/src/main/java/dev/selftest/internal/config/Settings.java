@@ -86,7 +86,8 @@ public record Settings(
                 + "]";
     }
 
-    private record Reader(ConfigSource config) {
+    /** Reads typed values; package-private so that sibling settings records share it. */
+    record Reader(ConfigSource config) {
         String text(String key, String fallback) {
             return config.value(key).map(String::trim).orElse(fallback);
         }
@@ -133,7 +134,7 @@ public record Settings(
             return path;
         }
 
-        private <T> T parsed(String key, T fallback, Function<String, T> parser, String expected) {
+        <T> T parsed(String key, T fallback, Function<String, T> parser, String expected) {
             Optional<String> value = config.value(key);
             if (value.isEmpty()) {
                 return fallback;

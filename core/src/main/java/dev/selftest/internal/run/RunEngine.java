@@ -118,7 +118,7 @@ public final class RunEngine implements AutoCloseable {
             coordinators.execute(() -> coordinate(run));
         } catch (RuntimeException e) {
             activeRuns.decrementAndGet();
-            run.finish(clock);
+            run.complete(run.finish(clock));
             throw RunRejectedException.shuttingDown();
         }
         return first;
@@ -185,11 +185,15 @@ public final class RunEngine implements AutoCloseable {
             LOG.error("Run {} stopped unexpectedly", run.id(), e);
         } finally {
             activeRuns.decrementAndGet();
-            run.finish(clock);
-            Run finished = run.snapshot();
+            Run finished = run.finish(clock);
             LOG.info("Run {} {}", run.id(), finished.status());
-            listeners.runFinished(finished);
-            MDC.remove(MDC_RUN_ID);
+            try {
+                listeners.runFinished(finished);
+            } finally {
+                // listeners (metrics, health) hear of the run before anyone waiting for it wakes up
+                run.complete(finished);
+                MDC.remove(MDC_RUN_ID);
+            }
         }
     }
 
