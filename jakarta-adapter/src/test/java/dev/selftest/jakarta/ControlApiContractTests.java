@@ -1,11 +1,13 @@
 package dev.selftest.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +48,8 @@ public abstract class ControlApiContractTests {
         JsonNode scenarios = JSON.readTree(http.get("/selftest/scenarios").body()).path("scenarios");
 
         assertThat(scenarios.findValuesAsText("id"))
-                .containsExactly("greeting.fails", "greeting.passes", "greeting.reset", "greeting.slow",
-                        "greeting.tracked");
+                .containsExactly("greeting.fails", "greeting.passes", "greeting.readiness", "greeting.reset",
+                        "greeting.slow", "greeting.tracked");
     }
 
     @Test
@@ -163,6 +165,32 @@ public abstract class ControlApiContractTests {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).doesNotContain("selftest");
         assertThat(Http.anonymous(root()).get(healthPath() + "/ready").statusCode()).isIn(200, 503);
+    }
+
+    @Test
+    void failingWatchedScenarioTakesRuntimeReadinessDownAndAPassBringsItBack() {
+        http.postJson("/selftest/runs?wait=20s", "{\"scenarios\":[\"greeting.readiness\"],\"trigger\":\"ci\"}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertReadiness(503, "DOWN"));
+        assertThat(Http.anonymous(root()).get(healthPath() + "/live").statusCode()).isEqualTo(200);
+
+        http.postJson("/selftest/runs?wait=20s", "{\"scenarios\":[\"greeting.readiness\"],\"trigger\":\"manual\"}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertReadiness(200, "UP"));
+    }
+
+    private void assertReadiness(int httpStatus, String selftestStatus) throws java.io.IOException {
+        HttpResponse<String> ready = Http.anonymous(root()).get(healthPath() + "/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(httpStatus);
+        JsonNode selftest = null;
+        for (JsonNode check : JSON.readTree(ready.body()).path("checks")) {
+            if (check.path("name").asText().equals(SelftestReadiness.NAME)) {
+                selftest = check;
+            }
+        }
+        assertThat(selftest).as("the selftest check in " + ready.body()).isNotNull();
+        assertThat(selftest.path("status").asText()).isEqualTo(selftestStatus);
+        assertThat(selftest.path("data").path("selftest-scenarios").asText()).isEqualTo(selftestStatus);
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String type) {

@@ -2,6 +2,7 @@ package dev.selftest.jakarta;
 
 import dev.selftest.Safety;
 import dev.selftest.Scenario;
+import dev.selftest.Trigger;
 import dev.selftest.cleanup.CleanupHandler;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -52,6 +53,19 @@ class TestScenarios {
     @CleanupType(GREETING)
     CleanupHandler greetings() {
         return Greetings::remove;
+    }
+
+    /** Watched by readiness ({@code selftest.health.readiness.scenario-tags=readiness}): fails when run from CI. */
+    @Produces
+    Scenario readiness() {
+        return Scenario.builder("greeting.readiness").description("Fails when triggered by CI, passes otherwise")
+                .tags("readiness").safety(Safety.READ_ONLY)
+                .body(context -> {
+                    if (context.trigger() == Trigger.CI) {
+                        throw new AssertionError("CI says the greeting is not ready");
+                    }
+                })
+                .build();
     }
 
     @Produces
