@@ -168,6 +168,28 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
+    void kpiSnapshotCountsRuns() throws Exception {
+        http.postJson("/selftest/runs?wait=20s", "{\"scenarios\":[\"greeting.passes\"]}");
+
+        HttpResponse<String> response = http.get("/selftest/kpis");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode kpis = JSON.readTree(response.body());
+        assertThat(kpis.path("environment").asText()).isEqualTo("ci");
+        assertThat(kpis.path("runs").path("lastHour").path("runs").asInt()).as(response.body()).isPositive();
+    }
+
+    @Test
+    void selftestsOwnHealthEndpointIsPublicWithoutDetails() throws Exception {
+        HttpResponse<String> response = Http.anonymous(root()).get("/selftest/health/ready");
+
+        assertThat(response.statusCode()).isIn(200, 503);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.path("status").asText()).isIn("UP", "DOWN");
+        assertThat(health.findValues("data")).allSatisfy(data -> assertThat(data.isEmpty()).isTrue());
+    }
+
+    @Test
     void failingWatchedScenarioTakesRuntimeReadinessDownAndAPassBringsItBack() {
         http.postJson("/selftest/runs?wait=20s", "{\"scenarios\":[\"greeting.readiness\"],\"trigger\":\"ci\"}");
 

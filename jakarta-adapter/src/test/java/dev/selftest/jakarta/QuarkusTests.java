@@ -37,6 +37,6 @@ class QuarkusTests extends ControlApiContractTests {
         HttpResponse<String> metrics = Http.anonymous(root).get("/q/metrics");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains(TestScenarios.KPI.replace('.', '_'));
+        assertThat(metrics.body()).contains(TestScenarios.KPI.replace('.', '_'), "selftest_runs_total");
     }
 }

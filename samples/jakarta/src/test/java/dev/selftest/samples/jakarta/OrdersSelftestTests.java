@@ -38,6 +38,16 @@ class OrdersSelftestTests {
     }
 
     @Test
+    void runtimeReadinessIncludesTheScenarioCheck() throws Exception {
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(root.resolve("q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ready.body()).path("checks").findValuesAsText("name"))
+                .contains("selftest", "Database connections health check");
+    }
+
+    @Test
     void placedOrderKpiIsPublishedByTheRuntime() throws Exception {
         startRun("{\"scenarios\":[\"orders.place-and-cancel\"]}");
 
