@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service's own API: {@code GET /products}, {@code POST /orders}, {@code GET /orders/{id}},
+ * The service's own API: {@code GET /products}, {@code GET /orders}, {@code POST /orders}, {@code GET /orders/{id}},
  * {@code POST /orders/{id}/cancel}. Errors are problem responses, like Selftest's.
  */
 @Path("/")
@@ -33,6 +33,12 @@ public class OrdersResource {
     @Path("products")
     public List<Product> products() {
         return catalogue.products();
+    }
+
+    @GET
+    @Path("orders")
+    public List<Order> orders() {
+        return catalogue.orders();
     }
 
     /** Reads the body itself, so that malformed JSON gets a problem response that says what is wrong. */

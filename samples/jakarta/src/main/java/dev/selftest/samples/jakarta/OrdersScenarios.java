@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -66,6 +67,26 @@ class OrdersScenarios {
                 .body(context -> {
                     catalogue.reset();
                     check(client.products().equals(Catalogue.SEED), "the reset catalogue is " + client.products());
+                })
+                .build();
+    }
+
+    @Produces
+    Scenario bulkPlace() {
+        return Scenario.builder("orders.bulk-place")
+                .description("Three orders placed at once are all stored (slow: waits 3 s for fulfilment)")
+                .tags("slow", "orders").safety(Safety.SELF_CLEANING).timeout(Duration.ofSeconds(20))
+                .body(context -> {
+                    String customer = context.testDataName("bulk-customer");
+                    List<Order> placed = new ArrayList<>();
+                    for (long productId : List.of(1L, 2L, 3L)) {
+                        Order order = client.place(new OrderRequest(customer, productId, 1));
+                        context.track(ORDER, Long.toString(order.id()));
+                        placed.add(order);
+                    }
+                    Thread.sleep(3000); // stands for fulfilment
+                    placed.forEach(order -> check(catalogue.order(order.id()).isPresent(), "order " + order.id()
+                            + " is missing"));
                 })
                 .build();
     }
