@@ -21,6 +21,7 @@ import dev.selftest.internal.run.RunEngine;
 import dev.selftest.internal.schedule.RunScheduler;
 import dev.selftest.internal.select.TagExpression;
 import dev.selftest.kpi.KpiSnapshot;
+import dev.selftest.notify.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public final class Selftest implements AutoCloseable {
     private final @Nullable RunScheduler scheduler;
     private final CleanupCoordinator cleanup;
     private final ControlApi controlApi;
+    private final Optional<WebhookNotifier> notifier;
 
     private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
         this.settings = settings;
@@ -77,12 +79,14 @@ public final class Selftest implements AutoCloseable {
                         : CleanupJournal.file(Path.of(settings.journalDirectory())), builder.cleanupHandlers,
                         settings.cleanupRetryInterval(), builder.clock));
         this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, durable,
-                builder.clock);
+                builder.providerStates, builder.clock);
         this.health = new HealthMonitor(healthChecks(builder, monitoring), monitoring, builder.clock);
         this.kpis = new KpiRecorder(meterRegistry, scenarios, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
         builder.listeners.forEach(engine::addListener);
+        this.notifier = WebhookNotifier.fromConfig(config);
+        notifier.ifPresent(engine::addListener);
         this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         this.controlApi = new DefaultControlApi(this, engine, policy, settings, monitoring);
@@ -230,6 +234,7 @@ public final class Selftest implements AutoCloseable {
         cleanup.close();
         health.close();
         kpis.close();
+        notifier.ifPresent(WebhookNotifier::close);
     }
 
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */
@@ -245,6 +250,7 @@ public final class Selftest implements AutoCloseable {
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
         private Clock clock = Clock.systemUTC();
         private final Map<String, CleanupHandler> cleanupHandlers = new LinkedHashMap<>();
+        private final Map<String, ProviderStateHandler> providerStates = new LinkedHashMap<>();
         private @Nullable CleanupJournal journal;
 
         private Builder() {
@@ -304,6 +310,18 @@ public final class Selftest implements AutoCloseable {
         /** An extra policy on top of the standard one (which never runs DESTRUCTIVE scenarios in production). */
         public Builder safetyPolicy(SafetyPolicy safetyPolicy) {
             this.safetyPolicy = safetyPolicy;
+            return this;
+        }
+
+        /**
+         * Registers a Pact provider state by name, set up and torn down through {@code POST /selftest/provider-states}.
+         *
+         * @throws IllegalArgumentException when a state of that name is already registered
+         */
+        public Builder providerState(String name, ProviderStateHandler handler) {
+            if (name.isBlank() || providerStates.putIfAbsent(name, handler) != null) {
+                throw new IllegalArgumentException("provider state '" + name + "' is blank or already registered");
+            }
             return this;
         }
 
