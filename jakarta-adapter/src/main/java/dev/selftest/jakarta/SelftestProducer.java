@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 @Dependent
 public class SelftestProducer {
     private static final Logger LOG = LoggerFactory.getLogger(SelftestProducer.class);
+    private static final String BASE_PATH = "selftest.base-path";
 
     @Produces
     @Singleton
@@ -74,9 +75,12 @@ public class SelftestProducer {
      * Builds Selftest when the container starts, not on first use, so that its scheduled runs and background health
      * checks live exactly as long as the container.
      */
-    void start(@Observes Startup startup, Selftest selftest) {
+    void start(@Observes Startup startup, Selftest selftest, Config config) {
         LOG.info("Selftest is up with {} scenarios in environment '{}'", selftest.scenarios().size(),
                 selftest.environment().name());
+        config.getOptionalValue(BASE_PATH, String.class).filter(path -> !path.equals("/selftest"))
+                .ifPresent(path -> LOG.warn("{}={} is ignored on Jakarta REST: the control API is served at "
+                        + "/selftest below the application's REST root", BASE_PATH, path));
     }
 
     /** Stops scheduled runs, cancels running ones and waits for their cleanup when the container shuts down. */
