@@ -2,12 +2,18 @@ package dev.selftest.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ControlApiContractTests {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient STREAMS = HttpClient.newHttpClient();
 
     private Http http;
 
@@ -26,6 +33,14 @@ public abstract class ControlApiContractTests {
 
     /** Where the runtime serves MicroProfile Health, such as {@code /q/health} or {@code /health}. */
     protected abstract String healthPath();
+
+    /**
+     * Whether the runtime sends what a streamed body flushes at once. Jakarta REST leaves this to the
+     * implementation; a runtime that answers false is known to deliver server-sent events only when the run ends.
+     */
+    protected boolean sendsFlushedWritesAtOnce() {
+        return true;
+    }
 
     @BeforeEach
     void client() {
@@ -100,6 +115,39 @@ public abstract class ControlApiContractTests {
         JsonNode cancelled = JSON.readTree(http.get(path + "?wait=20s").body());
         assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
         assertProblem(http.method("DELETE", path), 409, "run-finished");
+    }
+
+    @Test
+    void runEventsStreamWhileTheRunIsStillRunning() throws Exception {
+        assumeTrue(sendsFlushedWritesAtOnce(), "this runtime holds back flushed writes of a streamed body");
+        String path = "/selftest/runs/" + JSON.readTree(http.postJson("/selftest/runs",
+                "{\"scenarios\":[\"greeting.slow\"]}").body()).path("id").asText();
+
+        HttpResponse<Stream<String>> events = STREAMS.sendAsync(HttpRequest.newBuilder(root()
+                        .resolve(path.substring(1) + "/events")).header("Authorization", "Bearer test-token").build(),
+                HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS);
+        try (Stream<String> lines = events.body()) {
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+            String first = CompletableFuture.supplyAsync(() -> lines.iterator().next()).get(5, TimeUnit.SECONDS);
+            assertThat(first).isEqualTo("event: snapshot");
+        } finally {
+            http.method("DELETE", path);
+        }
+    }
+
+    @Test
+    void gateAnswersTheVerdictInItsStatus() throws Exception {
+        HttpResponse<String> passed = http.postJson("/selftest/gate?timeout=20s",
+                "{\"scenarios\":[\"greeting.passes\"]}");
+        HttpResponse<String> failed = http.postJson("/selftest/gate?timeout=20s",
+                "{\"scenarios\":[\"greeting.fails\"]}");
+
+        assertThat(passed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(passed.body()).path("passed").asBoolean()).isTrue();
+        assertThat(failed.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(failed.body()).path("failures").findValuesAsText("scenario"))
+                .containsExactly("greeting.fails");
     }
 
     @Test
