@@ -151,6 +151,15 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
+    void dashboardPageIsServedBelowTheMountPath() {
+        HttpResponse<String> page = Http.anonymous(root()).get("/selftest/ui");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("/selftest");
+    }
+
+    @Test
     void missingOrWrongTokenIsUnauthorizedWithAChallenge() {
         HttpResponse<String> missing = Http.anonymous(root()).get("/selftest/scenarios");
         HttpResponse<String> wrong = Http.anonymous(root()).bearer("not-the-token").get("/selftest/scenarios");

@@ -89,6 +89,11 @@ public class Catalogue {
         return execute("DELETE FROM orders WHERE id = ?", id) == 1;
     }
 
+    /** Deletes every order of a customer; returns how many. */
+    public int deleteOrdersOf(String customer) {
+        return execute("DELETE FROM orders WHERE customer = ?", customer);
+    }
+
     /** Orders whose customer name starts with {@code prefix}, such as the test data of scenarios. */
     public List<Order> ordersOfCustomersStartingWith(String prefix) {
         return select("SELECT " + ORDER_COLUMNS + " FROM orders WHERE LEFT(customer, ?) = ?", Catalogue::toOrder,

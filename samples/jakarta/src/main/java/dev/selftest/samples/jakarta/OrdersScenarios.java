@@ -23,8 +23,10 @@ import javax.sql.DataSource;
  */
 @Dependent
 class OrdersScenarios {
-    /** The resource type of the orders scenarios create. */
+    /** The resource type of an order a scenario created, tracked by id. */
     static final String ORDER = "order";
+    /** The resource type of all orders of a test customer, tracked by name before they are placed. */
+    static final String CUSTOMER_ORDERS = "customer-orders";
 
     @Inject
     OrdersClient client;
@@ -78,11 +80,10 @@ class OrdersScenarios {
                 .tags("slow", "orders").safety(Safety.SELF_CLEANING).timeout(Duration.ofSeconds(20))
                 .body(context -> {
                     String customer = context.testDataName("bulk-customer");
+                    context.track(CUSTOMER_ORDERS, customer); // before the orders exist: no crash can miss one
                     List<Order> placed = new ArrayList<>();
                     for (long productId : List.of(1L, 2L, 3L)) {
-                        Order order = client.place(new OrderRequest(customer, productId, 1));
-                        context.track(ORDER, Long.toString(order.id()));
-                        placed.add(order);
+                        placed.add(client.place(new OrderRequest(customer, productId, 1)));
                     }
                     Thread.sleep(3000); // stands for fulfilment
                     placed.forEach(order -> check(catalogue.order(order.id()).isPresent(), "order " + order.id()
@@ -105,6 +106,13 @@ class OrdersScenarios {
     @CleanupType(ORDER)
     CleanupHandler orderCleanup() {
         return id -> catalogue.delete(Long.parseLong(id));
+    }
+
+    /** Removes every order of a test customer tracked before its orders were placed. */
+    @Produces
+    @CleanupType(CUSTOMER_ORDERS)
+    CleanupHandler customerOrdersCleanup() {
+        return catalogue::deleteOrdersOf;
     }
 
     /** Keeps durable cleanup intents in the service's own database, so they survive a crash with the data. */
