@@ -18,15 +18,18 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario}, {@link Sweeper},
- * {@link CleanupHandler} (qualified with {@link CleanupType}), {@link CleanupJournal}, {@link RunListener} and
- * {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
+ * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario} and
+ * {@code List<Scenario>} (such as the JUnit bridge's {@code JUnitScenarios.builder().packages(..).discover()}),
+ * {@link Sweeper}, {@link CleanupHandler} (qualified with {@link CleanupType}), {@link CleanupJournal},
+ * {@link RunListener} and {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
  * {@link MeterRegistry} bean when there is one. Scenarios are registered in the order of their ids, since CDI gives
  * beans in no particular order. It is built when the container starts and closed when it stops.
  *
@@ -41,12 +44,13 @@ public class SelftestProducer {
 
     @Produces
     @Singleton
-    Selftest selftest(Config config, Instance<Scenario> scenarios, Instance<Sweeper> sweepers,
-                      @Any Instance<CleanupHandler> cleanupHandlers, Instance<CleanupJournal> journals,
-                      Instance<RunListener> listeners, Instance<SafetyPolicy> policies,
-                      Instance<MeterRegistry> meterRegistries) {
+    Selftest selftest(Config config, Instance<Scenario> scenarios, Instance<List<Scenario>> scenarioLists,
+                      Instance<Sweeper> sweepers, @Any Instance<CleanupHandler> cleanupHandlers,
+                      Instance<CleanupJournal> journals, Instance<RunListener> listeners,
+                      Instance<SafetyPolicy> policies, Instance<MeterRegistry> meterRegistries) {
         Selftest.Builder builder = Selftest.builder().config(new MicroProfileConfigSource(config));
-        scenarios.stream().sorted(Comparator.comparing(Scenario::id)).forEach(builder::scenario);
+        Stream.concat(scenarios.stream(), scenarioLists.stream().flatMap(List::stream))
+                .sorted(Comparator.comparing(Scenario::id)).forEach(builder::scenario);
         for (Instance.Handle<CleanupHandler> handler : cleanupHandlers.handles()) {
             builder.cleanupHandler(cleanupType(handler.getBean()), handler.get());
         }

@@ -59,12 +59,12 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
-    void scenarioBeansAreDiscoveredThroughCdiInIdOrder() throws Exception {
+    void scenarioAndScenarioListBeansAreDiscoveredThroughCdiInIdOrder() throws Exception {
         JsonNode scenarios = JSON.readTree(http.get("/selftest/scenarios").body()).path("scenarios");
 
         assertThat(scenarios.findValuesAsText("id"))
                 .containsExactly("greeting.fails", "greeting.passes", "greeting.readiness", "greeting.reset",
-                        "greeting.slow", "greeting.tracked");
+                        "greeting.slow", "greeting.tracked", "listed.first", "listed.second");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.selftest.cleanup.CleanupHandler;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import java.util.List;
 
 /** Scenario beans the tests' application declares, the way an application would. */
 @Dependent
@@ -66,6 +67,15 @@ class TestScenarios {
                     }
                 })
                 .build();
+    }
+
+    /** Scenarios from a source that makes several at once, such as the JUnit bridge. */
+    @Produces
+    List<Scenario> listed() {
+        return List.of(Scenario.builder("listed.first").description("One of a list").tags("listed")
+                        .safety(Safety.READ_ONLY).body(context -> { }).build(),
+                Scenario.builder("listed.second").description("Another of a list").tags("listed")
+                        .safety(Safety.READ_ONLY).body(context -> { }).build());
     }
 
     @Produces
