@@ -1,0 +1,46 @@
+package dev.selftest.spring;
+
+import dev.selftest.RunListener;
+import dev.selftest.SafetyPolicy;
+import dev.selftest.Scenario;
+import dev.selftest.Selftest;
+import dev.selftest.Sweeper;
+import dev.selftest.spring.internal.SpringConfigSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apiguardian.api.API;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@link Selftest} of the application: every {@link Scenario}, {@link Sweeper}, {@link RunListener} and
+ * {@link SafetyPolicy} bean, the application's own {@link MeterRegistry} when it has one, and {@code selftest.*}
+ * settings read from Spring's {@link Environment}. Closed (runs cancelled, cleanup finished) when the context
+ * closes. Backs off when the application declares its own {@link Selftest} bean.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "selftest.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SelftestProperties.class)
+public final class SelftestAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Selftest selftest(SelftestProperties properties, Environment environment, ObjectProvider<Scenario> scenarios,
+                      ObjectProvider<Sweeper> sweepers, ObjectProvider<RunListener> listeners,
+                      ObjectProvider<SafetyPolicy> policies, ObjectProvider<MeterRegistry> meterRegistry,
+                      ObjectProvider<SelftestBuilderCustomizer> customizers) {
+        Selftest.Builder builder = Selftest.builder().config(new SpringConfigSource(environment));
+        scenarios.orderedStream().forEach(builder::scenario);
+        sweepers.orderedStream().forEach(builder::sweeper);
+        listeners.orderedStream().forEach(builder::listener);
+        policies.orderedStream().reduce(SafetyPolicy::and).ifPresent(builder::safetyPolicy);
+        meterRegistry.ifUnique(builder::meterRegistry);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+}

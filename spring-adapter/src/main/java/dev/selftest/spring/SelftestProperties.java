@@ -1,0 +1,134 @@
+package dev.selftest.spring;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code selftest.*} configuration keys, bound and validated at start-up so that IDEs complete them. Core reads
+ * the same keys from Spring's {@code Environment}, so every way Spring sets a property (application.yaml, profiles,
+ * {@code SELFTEST_TOKEN} and other environment variables, command-line arguments) works for every key.
+ *
+ * @param enabled     Whether Selftest is on at all; 'false' removes every Selftest bean, endpoint and check.
+ * @param environment The named stage the application runs in, such as 'dev', 'staging' or
+ *                    'production' (from 'SELFTEST_ENVIRONMENT' too).
+ * @param token       The bearer token of the control API (from 'SELFTEST_TOKEN' too); without it and without
+ *                    Spring Security every endpoint but health is off.
+ * @param basePath    Where the control API is served on the application's port.
+ * @param runner      How scenarios are run.
+ * @param cleanup     How cleanup is run.
+ * @param api         Limits of the control API.
+ * @param history     How much run history is kept.
+ * @param safety      Which environments count as production.
+ * @param report      What reports show.
+ * @param server      Limits of the HTTP transport.
+ * @param security    How Spring Security callers are mapped to Selftest access.
+ * @param data        Per-environment test data, 'selftest.data.<environment>.<key>', read by scenarios.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@ConfigurationProperties("selftest")
+public record SelftestProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("dev") String environment,
+        @Nullable String token,
+        @DefaultValue("/selftest") String basePath,
+        @DefaultValue Runner runner,
+        @DefaultValue Cleanup cleanup,
+        @DefaultValue Api api,
+        @DefaultValue History history,
+        @DefaultValue Safety safety,
+        @DefaultValue Report report,
+        @DefaultValue Server server,
+        @DefaultValue Security security,
+        Map<String, Map<String, String>> data) {
+
+    public SelftestProperties {
+        data = data == null ? Map.of() : Map.copyOf(data);
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "SelftestProperties[enabled=" + enabled + ", environment=" + environment + ", token="
+                + (token == null ? "(none)" : "(set)") + ", basePath=" + basePath + "]";
+    }
+
+    /**
+     * How scenarios are run.
+     *
+     * @param poolSize          Threads that run scenario bodies, shared by all runs.
+     * @param maxConcurrentRuns Runs at once; one more is refused with 429.
+     * @param interruptGrace    How long a timed-out or cancelled body gets after its interrupt before it is
+     *                          abandoned.
+     * @param shutdownGrace     How long shutdown waits for running runs to cancel and clean up.
+     */
+    public record Runner(@DefaultValue("4") int poolSize, @DefaultValue("2") int maxConcurrentRuns,
+                         @DefaultValue("1s") Duration interruptGrace, @DefaultValue("10s") Duration shutdownGrace) {
+    }
+
+    /**
+     * How cleanup is run.
+     *
+     * @param timeout How long one cleanup action may take.
+     */
+    public record Cleanup(@DefaultValue("30s") Duration timeout) {
+    }
+
+    /**
+     * Limits of the control API.
+     *
+     * @param maxWait The longest '?wait=' a request may ask for.
+     */
+    public record Api(@DefaultValue("10m") Duration maxWait) {
+    }
+
+    /**
+     * How much run history is kept in memory.
+     *
+     * @param size        Runs kept, newest first.
+     * @param statsWindow Executions per scenario that pass rates and percentiles are computed over.
+     */
+    public record History(@DefaultValue("100") int size, @DefaultValue("100") int statsWindow) {
+    }
+
+    /**
+     * Which environments count as production, where DESTRUCTIVE scenarios never run.
+     *
+     * @param productionEnvironments Environment names treated as production.
+     */
+    public record Safety(@DefaultValue({"production", "prod"}) List<String> productionEnvironments) {
+    }
+
+    /**
+     * What reports show.
+     *
+     * @param stackTraces Whether failures in API responses and JUnit XML carry stack traces.
+     */
+    public record Report(@DefaultValue("false") boolean stackTraces) {
+    }
+
+    /**
+     * Limits of the HTTP transport.
+     *
+     * @param maxRequestBytes The largest request body accepted; larger ones get 413.
+     */
+    public record Server(@DefaultValue("65536") int maxRequestBytes) {
+    }
+
+    /**
+     * How callers that Spring Security authenticated are mapped to Selftest access. Callers it did not authenticate
+     * fall back to the bearer-token rules.
+     *
+     * @param operateRole The role (without 'ROLE_') that may start and cancel runs and clean up; any
+     *                    authenticated caller may read.
+     * @param filterChain Whether Selftest adds its own security filter chain for the base path (HTTP Basic,
+     *                    stateless, access decided by Selftest); turn it off to secure the path in your own chain.
+     */
+    public record Security(@DefaultValue("SELFTEST_OPERATOR") String operateRole,
+                           @DefaultValue("true") boolean filterChain) {
+    }
+}

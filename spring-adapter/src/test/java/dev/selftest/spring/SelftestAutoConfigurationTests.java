@@ -1,0 +1,208 @@
+package dev.selftest.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selftest.ConfigSource;
+import dev.selftest.RunRejectedException;
+import dev.selftest.RunRequest;
+import dev.selftest.Safety;
+import dev.selftest.Scenario;
+import dev.selftest.Selftest;
+import dev.selftest.Sweeper;
+import dev.selftest.internal.config.Settings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class SelftestAutoConfigurationTests {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SelftestAutoConfiguration.class));
+
+    @Test
+    void scenarioBeansAreRegisteredWithCore() {
+        runner.withUserConfiguration(Scenarios.class).run(context -> {
+            Selftest selftest = context.getBean(Selftest.class);
+            assertThat(selftest.scenarios()).extracting(Scenario::id).containsExactly("catalogue.lists", "orders.reset");
+        });
+    }
+
+    @Test
+    void enabledFalseRemovesSelftest() {
+        runner.withUserConfiguration(Scenarios.class).withPropertyValues("selftest.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(Selftest.class)
+                        .doesNotHaveBean(SelftestProperties.class));
+    }
+
+    @Test
+    void applicationsOwnSelftestWins() {
+        runner.withUserConfiguration(OwnSelftest.class).run(context -> {
+            assertThat(context).hasSingleBean(Selftest.class);
+            assertThat(context.getBean(Selftest.class).environment().name()).isEqualTo("own");
+        });
+    }
+
+    @Test
+    void settingsAndTestDataAreReadFromSpringProperties() {
+        runner.withUserConfiguration(Scenarios.class)
+                .withPropertyValues("selftest.environment=staging", "selftest.data.staging.account=shop@example.com")
+                .run(context -> {
+                    Selftest selftest = context.getBean(Selftest.class);
+                    assertThat(selftest.environment().name()).isEqualTo("staging");
+                    assertThat(selftest.environment().value("account")).isEqualTo("shop@example.com");
+                });
+    }
+
+    @Test
+    void environmentVariablesSetKeysThroughRelaxedBinding() {
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("test-environment", Map.of(
+                                "SELFTEST_ENVIRONMENT", "ci", "SELFTEST_DATA_CI_ACCOUNT_EMAIL", "ci@example.com"))))
+                .run(context -> {
+                    Selftest selftest = context.getBean(Selftest.class);
+                    assertThat(selftest.environment().name()).isEqualTo("ci");
+                    assertThat(selftest.environment().value("account-email")).isEqualTo("ci@example.com");
+                });
+    }
+
+    @Test
+    void invalidSettingFailsStartupNamingTheKey() {
+        runner.withPropertyValues("selftest.runner.pool-size=0").run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("selftest.runner.pool-size"));
+    }
+
+    @Test
+    void unparseableSettingFailsBinding() {
+        runner.withPropertyValues("selftest.history.size=many").run(context -> assertThat(context)
+                .hasFailed().getFailure().hasMessageContaining("selftest"));
+    }
+
+    @Test
+    void duplicateScenarioIdsFailStartup() {
+        runner.withUserConfiguration(Scenarios.class, DuplicateScenario.class).run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("duplicate scenario id 'catalogue.lists'"));
+    }
+
+    @Test
+    void applicationsMeterRegistryIsUsed() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> assertThat(
+                context.getBean(Selftest.class).meterRegistry()).isSameAs(context.getBean(MeterRegistry.class)));
+    }
+
+    @Test
+    void safetyPolicyBeansRefuseScenarios() {
+        runner.withUserConfiguration(Scenarios.class)
+                .withBean(dev.selftest.SafetyPolicy.class, () -> (scenario, environment) ->
+                        Optional.of("frozen for the release"))
+                .run(context -> assertThatThrownBy(() -> context.getBean(Selftest.class)
+                        .start(RunRequest.builder().scenarios("catalogue.lists").build()))
+                        .isInstanceOfSatisfying(RunRejectedException.class, e -> assertThat(e.refusedScenarios())
+                                .containsEntry("catalogue.lists", "frozen for the release")));
+    }
+
+    @Test
+    void sweeperBeansRunOnSweep() {
+        runner.withBean(Sweeper.class, () -> Sweeper.of("orders", () -> 3)).run(context -> assertThat(
+                context.getBean(Selftest.class).sweep()).singleElement()
+                .satisfies(result -> assertThat(result.removed()).isEqualTo(3)));
+    }
+
+    @Test
+    void builderCustomizersRunBeforeBuild() {
+        runner.withBean(SelftestBuilderCustomizer.class, () -> builder -> builder.environment("custom"))
+                .run(context -> assertThat(context.getBean(Selftest.class).environment().name()).isEqualTo("custom"));
+    }
+
+    @Test
+    void propertyDefaultsAreCoresDefaults() {
+        SelftestProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
+                .bindOrCreate("selftest", SelftestProperties.class);
+        Settings core = Settings.from(ConfigSource.of(Map.of()));
+        assertThat(properties.environment()).isEqualTo(core.environment());
+        assertThat(properties.basePath()).isEqualTo(core.basePath());
+        assertThat(properties.runner().poolSize()).isEqualTo(core.poolSize());
+        assertThat(properties.runner().maxConcurrentRuns()).isEqualTo(core.maxConcurrentRuns());
+        assertThat(properties.runner().interruptGrace()).isEqualTo(core.interruptGrace());
+        assertThat(properties.runner().shutdownGrace()).isEqualTo(core.shutdownGrace());
+        assertThat(properties.cleanup().timeout()).isEqualTo(core.cleanupTimeout());
+        assertThat(properties.api().maxWait()).isEqualTo(core.maxWait());
+        assertThat(properties.history().size()).isEqualTo(core.historySize());
+        assertThat(properties.history().statsWindow()).isEqualTo(core.statsWindow());
+        assertThat(Set.copyOf(properties.safety().productionEnvironments())).isEqualTo(core.productionEnvironments());
+        assertThat(properties.report().stackTraces()).isEqualTo(core.stackTraces());
+        assertThat(properties.server().maxRequestBytes()).isEqualTo(core.maxRequestBytes());
+    }
+
+    @Test
+    void everyCoreSettingHasMetadataWithADescription() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        Map<String, String> descriptions = new java.util.HashMap<>();
+        metadata.path("properties").forEach(p -> descriptions.put(p.path("name").asText(),
+                p.path("description").asText()));
+        Set<String> coreKeys = java.util.Arrays.stream(Settings.class.getFields())
+                .filter(field -> field.getType() == String.class)
+                .map(field -> {
+                    try {
+                        return (String) field.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).collect(Collectors.toSet());
+        assertThat(descriptions).containsKeys(coreKeys.toArray(String[]::new));
+        assertThat(descriptions).allSatisfy((key, description) -> assertThat(description).as(key).isNotBlank());
+    }
+
+    @Test
+    void tokenNeverShowsInToString() {
+        SelftestProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("selftest.token", "s3cret")))
+                .bindOrCreate("selftest", SelftestProperties.class);
+        assertThat(properties.token()).isEqualTo("s3cret");
+        assertThat(properties.toString()).doesNotContain("s3cret");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Scenarios {
+        @Bean
+        Scenario catalogue() {
+            return Scenario.builder("catalogue.lists").safety(Safety.READ_ONLY).body(context -> { }).build();
+        }
+
+        @Bean
+        Scenario reset() {
+            return Scenario.builder("orders.reset").safety(Safety.DESTRUCTIVE).body(context -> { }).build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class DuplicateScenario {
+        @Bean
+        Scenario again() {
+            return Scenario.builder("catalogue.lists").safety(Safety.READ_ONLY).body(context -> { }).build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnSelftest {
+        @Bean
+        Selftest selftest() {
+            return Selftest.builder().environment("own").build();
+        }
+    }
+}
