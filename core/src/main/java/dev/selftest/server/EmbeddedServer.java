@@ -91,10 +91,10 @@ public final class EmbeddedServer implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + port() + basePath);
     }
 
-    /** Stops accepting, gives open exchanges a second to finish, and stops the request threads. */
+    /** Stops accepting, closes connections and stops the request threads. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
     }
 }

@@ -14,10 +14,13 @@ import dev.selftest.internal.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -55,7 +58,7 @@ public final class RunEngine implements AutoCloseable {
 
     public RunEngine(Map<String, Scenario> scenarios, Environment environment, SafetyPolicy safetyPolicy,
                      Settings settings, MeterRegistry kpis, Clock clock) {
-        this.scenarios = Map.copyOf(scenarios);
+        this.scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         this.environment = environment;
         this.safetyPolicy = safetyPolicy;
         this.settings = settings;
@@ -123,7 +126,7 @@ public final class RunEngine implements AutoCloseable {
             run.get().completion().get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             // still running: answer with the current snapshot
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         return Optional.of(run.get().snapshot());
@@ -166,8 +169,8 @@ public final class RunEngine implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("Run {} stopped unexpectedly", run.id(), e);
         } finally {
-            run.finish(clock);
             activeRuns.decrementAndGet();
+            run.finish(clock);
             Run finished = run.snapshot();
             LOG.info("Run {} {}", run.id(), finished.status());
             listeners.runFinished(finished);

@@ -1,0 +1,147 @@
+package dev.selftest.samples.orders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selftest.Safety;
+import dev.selftest.Scenario;
+import dev.selftest.ScenarioContext;
+import dev.selftest.Sweeper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The service's functional checks. They call the service's own HTTP API on loopback, as a client would, and
+ * read the database to prove what happened.
+ */
+final class OrdersScenarios {
+    private final OrdersDatabase database;
+    private final Supplier<URI> baseUri;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    OrdersScenarios(OrdersDatabase database, Supplier<URI> baseUri) {
+        this.database = database;
+        this.baseUri = baseUri;
+    }
+
+    List<Scenario> all() {
+        return List.of(
+                Scenario.builder("catalogue.lists-products")
+                        .description("The catalogue lists products with a name and a positive price")
+                        .tags("smoke", "critical")
+                        .safety(Safety.READ_ONLY)
+                        .timeout(Duration.ofSeconds(5))
+                        .body(this::catalogueListsProducts)
+                        .build(),
+                Scenario.builder("orders.place-and-cancel")
+                        .description("A customer places an order and cancels it; the order is stored, then cancelled")
+                        .tags("smoke", "critical", "orders")
+                        .safety(Safety.SELF_CLEANING)
+                        .timeout(Duration.ofSeconds(10))
+                        .body(this::placeAndCancel)
+                        .build(),
+                Scenario.builder("orders.unknown-order-is-404")
+                        .description("Asking for an order that does not exist answers 404")
+                        .tags("smoke", "orders")
+                        .safety(Safety.READ_ONLY)
+                        .timeout(Duration.ofSeconds(5))
+                        .body(this::unknownOrderIs404)
+                        .build(),
+                Scenario.builder("catalogue.reset")
+                        .description("Resetting the catalogue restores the seed products (changes shared data)")
+                        .tags("admin")
+                        .safety(Safety.DESTRUCTIVE)
+                        .timeout(Duration.ofSeconds(10))
+                        .body(this::resetCatalogue)
+                        .build(),
+                Scenario.builder("orders.daily-report")
+                        .description("The daily report's total matches the orders (deliberately slow: waits 3 s)")
+                        .tags("slow", "orders")
+                        .safety(Safety.READ_ONLY)
+                        .timeout(Duration.ofSeconds(20))
+                        .body(this::dailyReport)
+                        .build());
+    }
+
+    /** Removes orders of test customers that cleanup missed (after a crash, say). */
+    Sweeper sweeper() {
+        return Sweeper.of("orders", () -> database.deleteOrdersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX));
+    }
+
+    private void catalogueListsProducts(ScenarioContext context) throws Exception {
+        JsonNode products = get("/products", 200);
+        check(products.isArray() && products.size() > 0, "the catalogue is empty");
+        for (JsonNode product : products) {
+            check(!product.path("name").asText().isBlank(), "product " + product.path("id") + " has no name");
+            check(product.path("priceCents").asLong() > 0, "product " + product.path("id") + " has no price");
+        }
+    }
+
+    private void placeAndCancel(ScenarioContext context) throws Exception {
+        String customer = context.testDataName("customer");
+        long[] orderId = new long[1];
+        context.step("place order", () -> {
+            JsonNode order = post("/orders", "{\"customer\":\"" + customer + "\",\"productId\":1,\"quantity\":2}",
+                    201);
+            orderId[0] = order.path("id").asLong();
+            context.cleanup("delete order " + orderId[0], () -> database.deleteOrder(orderId[0]));
+            check("PLACED".equals(order.path("status").asText()), "a new order is " + order.path("status"));
+        });
+        context.step("order is stored", () -> check(database.order(orderId[0]).isPresent(),
+                "order " + orderId[0] + " is not in the database"));
+        context.step("cancel order", () -> {
+            JsonNode cancelled = post("/orders/" + orderId[0] + "/cancel", "", 200);
+            check("CANCELLED".equals(cancelled.path("status").asText()),
+                    "a cancelled order is " + cancelled.path("status"));
+        });
+        context.kpis().counter("orders.placed", "source", "selftest").increment();
+    }
+
+    private void unknownOrderIs404(ScenarioContext context) throws Exception {
+        get("/orders/999999999999", 404);
+    }
+
+    private void resetCatalogue(ScenarioContext context) {
+        database.resetCatalogue();
+        check(database.products().size() == 3, "the reset catalogue has " + database.products().size()
+                + " products, expected 3");
+    }
+
+    private void dailyReport(ScenarioContext context) throws Exception {
+        Thread.sleep(3000);
+        long counted = database.orders().stream().mapToLong(Order::quantity).sum();
+        long reported = database.totalQuantity();
+        check(counted == reported, "the report says " + reported + " items were ordered, the orders add up to "
+                + counted);
+    }
+
+    private JsonNode get(String path, int expectedStatus) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(baseUri.get().resolve(path)).GET(), expectedStatus);
+    }
+
+    private JsonNode post(String path, String body, int expectedStatus) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(baseUri.get().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(response.statusCode() == expectedStatus, request.build().method() + " " + request.build().uri().getPath()
+                + " answered " + response.statusCode() + ", expected " + expectedStatus + ": " + response.body());
+        return json.readTree(response.body());
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.selftest.samples.orders;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.selftest.ConfigSource;
+import dev.selftest.Selftest;
+import dev.selftest.server.EmbeddedServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The running service: the orders API and Selftest's control API on one JDK HTTP server, over one database.
+ */
+public final class OrdersService implements AutoCloseable {
+    private final OrdersDatabase database;
+    private final Selftest selftest;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private OrdersService(OrdersDatabase database, Selftest selftest, HttpServer server, ExecutorService executor) {
+        this.database = database;
+        this.selftest = selftest;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param port    0 for a free port
+     * @param dataDir where the H2 database lives
+     * @param config  Selftest settings ({@code selftest.token}, {@code selftest.environment}, ...)
+     */
+    public static OrdersService start(int port, Path dataDir, ConfigSource config) {
+        OrdersDatabase database = new OrdersDatabase(dataDir);
+        HttpServer server = EmbeddedServer.create(new InetSocketAddress(port));
+        URI[] self = new URI[1];
+        OrdersScenarios scenarios = new OrdersScenarios(database, () -> self[0]);
+        Selftest selftest = Selftest.builder()
+                .config(config)
+                .scenarios(scenarios.all())
+                .sweeper(scenarios.sweeper())
+                .build();
+        ExecutorService executor = EmbeddedServer.boundedExecutor(16);
+        server.setExecutor(executor);
+        server.createContext("/", new OrdersHttp(database));
+        EmbeddedServer.mount(server, selftest.controlApi());
+        server.start();
+        self[0] = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return new OrdersService(database, selftest, server, executor);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public Selftest selftest() {
+        return selftest;
+    }
+
+    public OrdersDatabase database() {
+        return database;
+    }
+
+    /** Cancels running self-tests (their cleanup runs), then stops the server and closes the database. */
+    @Override
+    public void close() {
+        selftest.close();
+        server.stop(0);
+        executor.shutdownNow();
+        database.close();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.selftest.samples.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selftest.ConfigSource;
+import dev.selftest.Sweeper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample runs its own suite over HTTP and leaves no test data in its database. */
+class OrdersSelfTestTests {
+    private static final String TOKEN = "sample-token";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    @TempDir
+    Path dataDir;
+    private OrdersService service;
+
+    @BeforeEach
+    void start() {
+        service = start("dev");
+    }
+
+    private OrdersService start(String environment) {
+        return OrdersService.start(0, dataDir, ConfigSource.of(Map.of("selftest.token", TOKEN,
+                "selftest.environment", environment)));
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void theWholeSuitePassesOverHttpAndLeavesNoTestRows() throws Exception {
+        Order realOrder = service.database().placeOrder("Ada Lovelace", 2, 1);
+
+        HttpResponse<String> response = post("/selftest/runs?wait=60s", "{\"trigger\":\"ci\"}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode run = json.readTree(response.body());
+        assertThat(run.path("status").asText()).as(response.body()).isEqualTo("PASSED");
+        assertThat(run.path("counts").path("total").asInt()).isEqualTo(5);
+
+        assertThat(service.database().countOrdersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX))
+                .as("no test orders left").isZero();
+        assertThat(service.database().order(realOrder.id())).as("real data untouched").contains(realOrder);
+    }
+
+    @Test
+    void theSelfCleaningScenarioReallyCreatedAndRemovedARow() throws Exception {
+        JsonNode run = json.readTree(post("/selftest/runs?wait=30s",
+                "{\"scenarios\":[\"orders.place-and-cancel\"]}").body());
+        JsonNode result = run.path("scenarios").get(0);
+        assertThat(result.path("outcome").asText()).isEqualTo("PASSED");
+        assertThat(result.path("cleanup").get(0).path("description").asText()).startsWith("delete order ");
+        assertThat(result.path("cleanup").get(0).path("cleaned").asBoolean()).isTrue();
+        assertThat(service.database().orders()).isEmpty();
+    }
+
+    @Test
+    void productionRefusesTheDestructiveReset() throws Exception {
+        service.close();
+        service = start("production");
+        HttpResponse<String> response = post("/selftest/runs", "{\"scenarios\":[\"catalogue.reset\"]}");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("catalogue.reset", "never run in the production environment");
+    }
+
+    @Test
+    void theSweeperRemovesLeftoversThatCleanupMissed() throws Exception {
+        service.database().placeOrder("selftest-20260101-000000-abcdef-customer-1", 1, 1);
+        service.database().placeOrder("Grace Hopper", 1, 1);
+        JsonNode cleanup = json.readTree(post("/selftest/cleanup", "").body());
+        assertThat(cleanup.path("sweepers").get(0).path("removed").asInt()).isEqualTo(1);
+        assertThat(service.database().orders()).extracting(Order::customer).containsExactly("Grace Hopper");
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUri() + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
