@@ -80,6 +80,17 @@ class SelftestAutoConfigurationTests {
     }
 
     @Test
+    void listValuedKeysReadLikeTheirCommaSeparatedForm() {
+        runner.withUserConfiguration(Scenarios.class).withPropertyValues("selftest.environment=live",
+                        "selftest.safety.production-environments[0]=live",
+                        "selftest.safety.production-environments[1]=prod")
+                .run(context -> assertThatThrownBy(() -> context.getBean(Selftest.class)
+                        .start(RunRequest.builder().scenarios("orders.reset").build()))
+                        .isInstanceOfSatisfying(RunRejectedException.class, e -> assertThat(e.refusedScenarios())
+                                .containsKey("orders.reset")));
+    }
+
+    @Test
     void invalidSettingFailsStartupNamingTheKey() {
         runner.withPropertyValues("selftest.runner.pool-size=0").run(context -> assertThat(context)
                 .hasFailed().getFailure().rootCause().hasMessageContaining("selftest.runner.pool-size"));
