@@ -35,6 +35,15 @@ public interface ScenarioContext {
     void cleanup(String description, CleanupAction action);
 
     /**
+     * Registers durable cleanup of a created resource, such as {@code track("order", "42")}: the intent is written
+     * to the cleanup journal before this returns, the type's {@link dev.selftest.cleanup.CleanupHandler} removes it
+     * after the body (like {@link #cleanup}), and if the service crashes first it is removed after the restart.
+     *
+     * @throws IllegalArgumentException when no handler is registered for {@code type}
+     */
+    void track(String type, String id);
+
+    /**
      * A unique name for test data that carries the run id, such as {@code selftest-r1a2b3-customer-1}, so that
      * leftovers can always be recognised and swept.
      */

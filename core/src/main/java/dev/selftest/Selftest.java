@@ -1,11 +1,17 @@
 package dev.selftest;
 
 import dev.selftest.api.ControlApi;
+import dev.selftest.cleanup.CleanupHandler;
+import dev.selftest.cleanup.CleanupJournal;
+import dev.selftest.cleanup.CleanupReport;
+import dev.selftest.internal.cleanup.CleanupCoordinator;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.internal.api.DefaultControlApi;
 import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.run.RunEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,22 +42,28 @@ public final class Selftest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Selftest.class);
 
     private final List<Scenario> scenarios;
-    private final List<Sweeper> sweepers;
     private final Environment environment;
     private final Settings settings;
     private final MeterRegistry meterRegistry;
     private final RunEngine engine;
+    private final CleanupCoordinator cleanup;
     private final ControlApi controlApi;
 
     private Selftest(Builder builder, Settings settings, ConfigSource config) {
         this.settings = settings;
         this.scenarios = List.copyOf(builder.scenarios.values());
-        this.sweepers = List.copyOf(builder.sweepers);
         this.environment = Environment.of(settings.environment(), config);
         this.meterRegistry = builder.meterRegistry;
         SafetyPolicy policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
-        this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, builder.clock);
+        Optional<DurableCleanup> durable = builder.cleanupHandlers.isEmpty() ? Optional.empty()
+                : Optional.of(new DurableCleanup(builder.journal != null ? builder.journal
+                        : CleanupJournal.file(Path.of(settings.journalDirectory())), builder.cleanupHandlers,
+                        settings.cleanupRetryInterval(), builder.clock));
+        this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, durable,
+                builder.clock);
         builder.listeners.forEach(engine::addListener);
+        this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
+        cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         this.controlApi = new DefaultControlApi(this, engine, policy, settings);
         if (settings.token().isEmpty()) {
             LOG.warn("Selftest control API is off: no token configured. Set the environment variable SELFTEST_TOKEN "
@@ -119,18 +132,12 @@ public final class Selftest implements AutoCloseable {
         return engine.stats(scenarioId);
     }
 
-    /** Runs every registered sweeper, one after the other; a failing sweeper is reported, never thrown. */
-    public List<SweepResult> sweep() {
-        List<SweepResult> results = new ArrayList<>(sweepers.size());
-        for (Sweeper sweeper : sweepers) {
-            try {
-                results.add(new SweepResult(sweeper.name(), sweeper.sweep(), null));
-            } catch (Exception e) {
-                LOG.warn("Sweeper {} failed", sweeper.name(), e);
-                results.add(new SweepResult(sweeper.name(), 0, e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        }
-        return results;
+    /**
+     * Removes test data now: replays every pending durable cleanup entry and runs every sweeper. Never throws: a
+     * failure stays pending (retried with backoff) and is reported.
+     */
+    public CleanupReport cleanUp() {
+        return cleanup.cleanUp();
     }
 
     public void addListener(RunListener listener) {
@@ -150,6 +157,7 @@ public final class Selftest implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        cleanup.close();
     }
 
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */
@@ -162,6 +170,8 @@ public final class Selftest implements AutoCloseable {
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
         private Clock clock = Clock.systemUTC();
+        private final Map<String, CleanupHandler> cleanupHandlers = new LinkedHashMap<>();
+        private @Nullable CleanupJournal journal;
 
         private Builder() {
         }
@@ -218,7 +228,28 @@ public final class Selftest implements AutoCloseable {
             return this;
         }
 
-        /** Adds a sweeper that {@code POST /selftest/cleanup} runs. */
+        /**
+         * Registers the handler that removes resources of {@code type} tracked with {@link ScenarioContext#track}.
+         *
+         * @throws IllegalArgumentException when a handler for the type is already registered
+         */
+        public Builder cleanupHandler(String type, CleanupHandler handler) {
+            if (cleanupHandlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalArgumentException("a cleanup handler for type '" + type + "' is already registered");
+            }
+            return this;
+        }
+
+        /**
+         * Where durable cleanup intents are kept; by default a file journal in {@code selftest.cleanup.journal-dir}
+         * ({@code .selftest}). Use {@link CleanupJournal#jdbc} to keep them in the application's database.
+         */
+        public Builder cleanupJournal(CleanupJournal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        /** Adds a sweeper that {@code POST /selftest/cleanup} and the sweep schedule run. */
         public Builder sweeper(Sweeper sweeper) {
             sweepers.add(sweeper);
             return this;

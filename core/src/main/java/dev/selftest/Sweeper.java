@@ -3,8 +3,9 @@ package dev.selftest;
 import org.apiguardian.api.API;
 
 /**
- * Finds and removes test data that cleanup missed, for example rows whose name starts with
- * {@link #TEST_DATA_PREFIX} and are older than an hour. Sweepers run on {@code POST /selftest/cleanup}.
+ * Finds and removes test data that cleanup missed: names from {@link ScenarioContext#testDataName} all start
+ * with {@link #TEST_DATA_PREFIX}; {@link SweepContext#isLeftover} tells which no running run still uses.
+ * Sweepers run on {@code POST /selftest/cleanup} and every {@code selftest.cleanup.sweep-interval}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Sweeper {
@@ -15,7 +16,7 @@ public interface Sweeper {
     String name();
 
     /** Removes leftovers and says how many. */
-    int sweep() throws Exception;
+    int sweep(SweepContext context) throws Exception;
 
     /** A sweeper from a name and a function. */
     static Sweeper of(String name, SweepAction action) {
@@ -26,8 +27,8 @@ public interface Sweeper {
             }
 
             @Override
-            public int sweep() throws Exception {
-                return action.sweep();
+            public int sweep(SweepContext context) throws Exception {
+                return action.sweep(context);
             }
         };
     }
@@ -35,6 +36,6 @@ public interface Sweeper {
     /** The work of a sweeper. */
     @FunctionalInterface
     interface SweepAction {
-        int sweep() throws Exception;
+        int sweep(SweepContext context) throws Exception;
     }
 }

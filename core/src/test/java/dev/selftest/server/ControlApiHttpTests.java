@@ -53,7 +53,7 @@ class ControlApiHttpTests {
                         .body(c -> { }).build())
                 .scenario(Scenario.builder("slow.blocks").tags("slow").safety(Safety.READ_ONLY)
                         .body(c -> release.await()).build())
-                .sweeper(Sweeper.of("orders", swept::incrementAndGet));
+                .sweeper(Sweeper.of("orders", context -> swept.incrementAndGet()));
         if (token != null) {
             builder.token(token);
         }

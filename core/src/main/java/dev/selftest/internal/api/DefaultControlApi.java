@@ -19,13 +19,14 @@ import dev.selftest.api.Access;
 import dev.selftest.api.ApiRequest;
 import dev.selftest.api.ApiResponse;
 import dev.selftest.api.ControlApi;
+import dev.selftest.cleanup.CleanupReport;
+import dev.selftest.cleanup.PendingCleanup;
 import dev.selftest.internal.config.Durations;
 import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.report.JUnitXml;
 import dev.selftest.internal.report.RunJson;
 import dev.selftest.internal.run.RunEngine;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -261,11 +262,24 @@ public final class DefaultControlApi implements ControlApi {
 
     private ApiResponse cleanup(ApiRequest request) {
         bodies.readObject(request);
-        List<SweepResult> results = selftest.sweep();
+        CleanupReport report = selftest.cleanUp();
         ObjectNode body = json.createObjectNode();
-        body.put("cleaned", results.stream().allMatch(SweepResult::succeeded));
+        body.put("cleaned", report.clean());
+        body.put("removed", report.removed());
+        ArrayNode pending = body.putArray("pending");
+        for (PendingCleanup entry : report.pending()) {
+            ObjectNode node = pending.addObject();
+            node.put("type", entry.entry().type());
+            node.put("id", entry.entry().resourceId());
+            node.put("run", entry.entry().runId());
+            node.put("scenario", entry.entry().scenarioId());
+            node.put("trackedAt", entry.entry().trackedAt().toString());
+            node.put("attempts", entry.attempts());
+            node.put("lastError", entry.lastError());
+            node.put("nextAttempt", entry.nextAttempt().toString());
+        }
         ArrayNode sweepers = body.putArray("sweepers");
-        for (SweepResult result : results) {
+        for (SweepResult result : report.sweepers()) {
             ObjectNode node = sweepers.addObject();
             node.put("name", result.sweeper());
             node.put("removed", result.removed());

@@ -20,6 +20,9 @@ public record Settings(
         int maxConcurrentRuns,
         Duration interruptGrace,
         Duration cleanupTimeout,
+        String journalDirectory,
+        Duration cleanupRetryInterval,
+        Duration sweepInterval,
         Duration shutdownGrace,
         Duration maxWait,
         int historySize,
@@ -35,6 +38,9 @@ public record Settings(
     public static final String MAX_CONCURRENT_RUNS = "selftest.runner.max-concurrent-runs";
     public static final String INTERRUPT_GRACE = "selftest.runner.interrupt-grace";
     public static final String CLEANUP_TIMEOUT = "selftest.cleanup.timeout";
+    public static final String JOURNAL_DIR = "selftest.cleanup.journal-dir";
+    public static final String CLEANUP_RETRY_INTERVAL = "selftest.cleanup.retry-interval";
+    public static final String SWEEP_INTERVAL = "selftest.cleanup.sweep-interval";
     public static final String SHUTDOWN_GRACE = "selftest.runner.shutdown-grace";
     public static final String MAX_WAIT = "selftest.api.max-wait";
     public static final String HISTORY_SIZE = "selftest.history.size";
@@ -54,6 +60,9 @@ public record Settings(
                 reader.integer(MAX_CONCURRENT_RUNS, 2, 1, 64),
                 reader.duration(INTERRUPT_GRACE, Duration.ofSeconds(1)),
                 reader.duration(CLEANUP_TIMEOUT, Duration.ofSeconds(30)),
+                reader.text(JOURNAL_DIR, ".selftest"),
+                reader.duration(CLEANUP_RETRY_INTERVAL, Duration.ofSeconds(30)),
+                reader.duration(SWEEP_INTERVAL, Duration.ofHours(1)),
                 reader.duration(SHUTDOWN_GRACE, Duration.ofSeconds(10)),
                 reader.duration(MAX_WAIT, Duration.ofMinutes(10)),
                 reader.integer(HISTORY_SIZE, 100, 1, 100_000),

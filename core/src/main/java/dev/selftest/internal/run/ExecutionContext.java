@@ -7,6 +7,8 @@ import dev.selftest.ScenarioContext;
 import dev.selftest.Step;
 import dev.selftest.StepResult;
 import dev.selftest.Trigger;
+import dev.selftest.cleanup.JournalEntry;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@link ScenarioContext} of one scenario execution. Thread-safe: a body may hand it to its own threads. */
@@ -27,6 +30,7 @@ final class ExecutionContext implements ScenarioContext {
     private final Trigger trigger;
     private final Environment environment;
     private final MeterRegistry kpis;
+    private final Optional<DurableCleanup> durableCleanup;
     private final RunState run;
     private final List<StepResult> steps = new ArrayList<>();
     private final Deque<Registered> cleanup = new ArrayDeque<>();
@@ -36,7 +40,9 @@ final class ExecutionContext implements ScenarioContext {
     record Registered(String description, CleanupAction action) {
     }
 
-    ExecutionContext(RunState run, String scenarioId, Environment environment, MeterRegistry kpis) {
+    ExecutionContext(RunState run, String scenarioId, Environment environment, MeterRegistry kpis,
+                     Optional<DurableCleanup> durableCleanup) {
+        this.durableCleanup = durableCleanup;
         this.run = run;
         this.runId = run.id();
         this.scenarioId = scenarioId;
@@ -90,6 +96,15 @@ final class ExecutionContext implements ScenarioContext {
             }
             cleanup.push(new Registered(description, action));
         }
+    }
+
+    @Override
+    public void track(String type, String id) {
+        DurableCleanup journal = durableCleanup.orElseThrow(() -> new IllegalStateException("no cleanup handler "
+                + "is registered, so nothing can be tracked; register one with Selftest.builder().cleanupHandler("
+                + "\"" + type + "\", ...)"));
+        JournalEntry entry = journal.track(type, id, runId, scenarioId);
+        cleanup(type + " " + id + " (tracked)", () -> journal.remove(entry));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.selftest.SafetyPolicy;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
 import dev.selftest.ScenarioStats;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.internal.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +59,7 @@ public final class RunEngine implements AutoCloseable {
     private volatile boolean closed;
 
     public RunEngine(Map<String, Scenario> scenarios, Environment environment, SafetyPolicy safetyPolicy,
-                     Settings settings, MeterRegistry kpis, Clock clock) {
+                     Settings settings, MeterRegistry kpis, Optional<DurableCleanup> durableCleanup, Clock clock) {
         this.scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         this.environment = environment;
         this.safetyPolicy = safetyPolicy;
@@ -65,8 +67,8 @@ public final class RunEngine implements AutoCloseable {
         this.clock = clock;
         this.ids = new RunIds(clock);
         this.timeBox = new TimeBox(settings.poolSize(), settings.interruptGrace());
-        this.execution = new ScenarioExecution(timeBox, environment, kpis, settings.cleanupTimeout(),
-                settings.stackTraces(), clock);
+        this.execution = new ScenarioExecution(timeBox, environment, kpis, durableCleanup,
+                settings.cleanupTimeout(), settings.stackTraces(), clock);
         this.history = new RunHistory(settings.historySize());
         this.statistics = new ScenarioStatistics(settings.statsWindow());
         AtomicInteger threads = new AtomicInteger();
@@ -144,6 +146,11 @@ public final class RunEngine implements AutoCloseable {
     /** Requests cancellation; empty when unknown, false when already finished. */
     public Optional<Boolean> cancel(String runId) {
         return history.find(runId).map(RunState::requestCancel);
+    }
+
+    /** Ids of the runs in progress. */
+    public Set<String> runningRunIds() {
+        return history.runningIds();
     }
 
     public ScenarioStats stats(String scenarioId) {

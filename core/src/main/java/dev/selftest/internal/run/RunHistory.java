@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The most recent runs, newest first, bounded: beyond its capacity the oldest finished run is forgotten (running
@@ -31,6 +33,11 @@ final class RunHistory {
 
     synchronized Optional<RunState> find(String id) {
         return Optional.ofNullable(runs.get(id));
+    }
+
+    synchronized Set<String> runningIds() {
+        return runs.values().stream().filter(run -> !run.isFinished()).map(RunState::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     synchronized List<RunState> running() {

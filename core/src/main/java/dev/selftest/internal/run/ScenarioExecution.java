@@ -7,6 +7,7 @@ import dev.selftest.Outcome;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
 import dev.selftest.ScenarioSkippedException;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.internal.config.Durations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,15 +29,18 @@ final class ScenarioExecution {
     private final TimeBox timeBox;
     private final Environment environment;
     private final MeterRegistry kpis;
+    private final Optional<DurableCleanup> durableCleanup;
     private final Duration cleanupTimeout;
     private final boolean stackTraces;
     private final Clock clock;
 
-    ScenarioExecution(TimeBox timeBox, Environment environment, MeterRegistry kpis, Duration cleanupTimeout,
-                      boolean stackTraces, Clock clock) {
+    ScenarioExecution(TimeBox timeBox, Environment environment, MeterRegistry kpis,
+                      Optional<DurableCleanup> durableCleanup, Duration cleanupTimeout, boolean stackTraces,
+                      Clock clock) {
         this.timeBox = timeBox;
         this.environment = environment;
         this.kpis = kpis;
+        this.durableCleanup = durableCleanup;
         this.cleanupTimeout = cleanupTimeout;
         this.stackTraces = stackTraces;
         this.clock = clock;
@@ -44,7 +49,7 @@ final class ScenarioExecution {
     ScenarioResult execute(RunState run, Scenario scenario) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        ExecutionContext context = new ExecutionContext(run, scenario.id(), environment, kpis);
+        ExecutionContext context = new ExecutionContext(run, scenario.id(), environment, kpis, durableCleanup);
         Attempt attempt = timeBox.run(scenario.id(), () -> {
             CurrentContext.set(context);
             try {

@@ -113,19 +113,16 @@ public final class OrdersDatabase implements AutoCloseable {
         return update("DELETE FROM orders WHERE id = ?", id) == 1;
     }
 
-    /** Deletes orders whose customer name starts with {@code prefix}; returns how many. */
-    public int deleteOrdersOfCustomersStartingWith(String prefix) {
-        return update("DELETE FROM orders WHERE customer LIKE ? ESCAPE '\\'", escapeLike(prefix) + "%");
+    /** Orders whose customer name starts with {@code prefix}. */
+    public List<Order> ordersOfCustomersStartingWith(String prefix) {
+        return query("SELECT id, customer, product_id, quantity, status, created_at FROM orders "
+                + "WHERE customer LIKE ? ESCAPE '\\' ORDER BY id", s -> s.setString(1, escapeLike(prefix) + "%"),
+                OrdersDatabase::order);
     }
 
     /** The number of items ordered, as the daily report computes it. */
     public long totalQuantity() {
         return query("SELECT COALESCE(SUM(quantity), 0) FROM orders", s -> { }, rs -> rs.getLong(1)).get(0);
-    }
-
-    public int countOrdersOfCustomersStartingWith(String prefix) {
-        return query("SELECT COUNT(*) FROM orders WHERE customer LIKE ? ESCAPE '\\'",
-                s -> s.setString(1, escapeLike(prefix) + "%"), rs -> rs.getInt(1)).get(0);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service's own API: {@code GET /products}, {@code POST /orders}, {@code GET /orders/{id}},
+ * The service's own API: {@code GET /products}, {@code GET /orders}, {@code POST /orders}, {@code GET /orders/{id}},
  * {@code POST /orders/{id}/cancel}. Errors are problem responses, like Selftest's.
  */
 final class OrdersHttp implements HttpHandler {
@@ -33,6 +33,8 @@ final class OrdersHttp implements HttpHandler {
             Matcher order = ORDER.matcher(path);
             if (path.equals("/products") && method.equals("GET")) {
                 send(exchange, 200, database.products());
+            } else if (path.equals("/orders") && method.equals("GET")) {
+                send(exchange, 200, database.orders().stream().map(OrdersHttp::view).toList());
             } else if (path.equals("/orders") && method.equals("POST")) {
                 placeOrder(exchange);
             } else if (order.matches() && order.group(2) == null && method.equals("GET")) {

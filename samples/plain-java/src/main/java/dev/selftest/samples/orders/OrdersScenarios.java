@@ -6,12 +6,14 @@ import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioContext;
 import dev.selftest.Sweeper;
+import dev.selftest.cleanup.CleanupHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * read the database to prove what happened.
  */
 final class OrdersScenarios {
+    /** The resource type of orders created by scenarios, removed by {@link #orderCleanup()}. */
+    static final String ORDER = "order";
     private final OrdersDatabase database;
     private final Supplier<URI> baseUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,6 +64,13 @@ final class OrdersScenarios {
                         .timeout(Duration.ofSeconds(10))
                         .body(this::resetCatalogue)
                         .build(),
+                Scenario.builder("orders.bulk-place")
+                        .description("Three orders placed at once are all stored (slow: waits 3 s for fulfilment)")
+                        .tags("slow", "orders")
+                        .safety(Safety.SELF_CLEANING)
+                        .timeout(Duration.ofSeconds(20))
+                        .body(this::bulkPlace)
+                        .build(),
                 Scenario.builder("orders.daily-report")
                         .description("The daily report's total matches the orders (deliberately slow: waits 3 s)")
                         .tags("slow", "orders")
@@ -69,9 +80,22 @@ final class OrdersScenarios {
                         .build());
     }
 
-    /** Removes orders of test customers that cleanup missed (after a crash, say). */
+    /** Removes tracked orders, also after a crash. */
+    CleanupHandler orderCleanup() {
+        return id -> database.deleteOrder(Long.parseLong(id));
+    }
+
+    /** Removes orders of test customers whose run is over and whose cleanup did not happen. */
     Sweeper sweeper() {
-        return Sweeper.of("orders", () -> database.deleteOrdersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX));
+        return Sweeper.of("orders", context -> {
+            int removed = 0;
+            for (Order order : database.ordersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX)) {
+                if (context.isLeftover(order.customer()) && database.deleteOrder(order.id())) {
+                    removed++;
+                }
+            }
+            return removed;
+        });
     }
 
     private void catalogueListsProducts(ScenarioContext context) throws Exception {
@@ -90,7 +114,7 @@ final class OrdersScenarios {
             JsonNode order = post("/orders", "{\"customer\":\"" + customer + "\",\"productId\":1,\"quantity\":2}",
                     201);
             orderId[0] = order.path("id").asLong();
-            context.cleanup("delete order " + orderId[0], () -> database.deleteOrder(orderId[0]));
+            context.track(ORDER, Long.toString(orderId[0]));
             check("PLACED".equals(order.path("status").asText()), "a new order is " + order.path("status"));
         });
         context.step("order is stored", () -> check(database.order(orderId[0]).isPresent(),
@@ -101,6 +125,25 @@ final class OrdersScenarios {
                     "a cancelled order is " + cancelled.path("status"));
         });
         context.kpis().counter("orders.placed", "source", "selftest").increment();
+    }
+
+    private void bulkPlace(ScenarioContext context) throws Exception {
+        String customer = context.testDataName("bulk-customer");
+        List<Long> ids = new ArrayList<>();
+        context.step("place 3 orders", () -> {
+            for (int i = 1; i <= 3; i++) {
+                long id = post("/orders", "{\"customer\":\"" + customer + "\",\"productId\":" + i
+                        + ",\"quantity\":1}", 201).path("id").asLong();
+                context.track(ORDER, Long.toString(id));
+                ids.add(id);
+            }
+        });
+        Thread.sleep(3000);
+        context.step("all 3 are stored", () -> {
+            for (long id : ids) {
+                check(database.order(id).isPresent(), "order " + id + " is missing");
+            }
+        });
     }
 
     private void unknownOrderIs404(ScenarioContext context) throws Exception {

@@ -3,6 +3,7 @@ package dev.selftest.samples.orders;
 import com.sun.net.httpserver.HttpServer;
 import dev.selftest.ConfigSource;
 import dev.selftest.Selftest;
+import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,6 +41,8 @@ public final class OrdersService implements AutoCloseable {
         Selftest selftest = Selftest.builder()
                 .config(config)
                 .scenarios(scenarios.all())
+                .cleanupHandler(OrdersScenarios.ORDER, scenarios.orderCleanup())
+                .cleanupJournal(CleanupJournal.file(dataDir))
                 .sweeper(scenarios.sweeper())
                 .build();
         ExecutorService executor = EmbeddedServer.boundedExecutor(16);
