@@ -5,21 +5,25 @@ import dev.selftest.SafetyPolicy;
 import dev.selftest.Scenario;
 import dev.selftest.Selftest;
 import dev.selftest.Sweeper;
+import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.spring.internal.SpringConfigSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@link Selftest} of the application: every {@link Scenario}, {@link Sweeper}, {@link RunListener} and
- * {@link SafetyPolicy} bean, the application's own {@link MeterRegistry} when it has one, and {@code selftest.*}
- * settings read from Spring's {@link Environment}. Closed (runs cancelled, cleanup finished) when the context
+ * The {@link Selftest} of the application: every {@link Scenario}, {@link Sweeper},
+ * {@link CleanupHandlerRegistration}, {@link RunListener} and {@link SafetyPolicy} bean, a {@link CleanupJournal} bean
+ * (or the application's DataSource with {@code selftest.cleanup.journal=jdbc}), the application's own
+ * {@link MeterRegistry} when it has one, and {@code selftest.*} settings read from Spring's {@link Environment}. Closed (runs cancelled, cleanup finished) when the context
  * closes. Backs off when the application declares its own {@link Selftest} bean.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -31,16 +35,27 @@ public final class SelftestAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     Selftest selftest(SelftestProperties properties, Environment environment, ObjectProvider<Scenario> scenarios,
-                      ObjectProvider<Sweeper> sweepers, ObjectProvider<RunListener> listeners,
+                      ObjectProvider<Sweeper> sweepers, ObjectProvider<CleanupHandlerRegistration> cleanupHandlers,
+                      ObjectProvider<CleanupJournal> journal, ObjectProvider<RunListener> listeners,
                       ObjectProvider<SafetyPolicy> policies, ObjectProvider<MeterRegistry> meterRegistry,
                       ObjectProvider<SelftestBuilderCustomizer> customizers) {
         Selftest.Builder builder = Selftest.builder().config(new SpringConfigSource(environment));
         scenarios.orderedStream().forEach(builder::scenario);
         sweepers.orderedStream().forEach(builder::sweeper);
+        cleanupHandlers.orderedStream().forEach(handler -> builder.cleanupHandler(handler.type(), handler.handler()));
+        journal.ifUnique(builder::cleanupJournal);
         listeners.orderedStream().forEach(builder::listener);
         policies.orderedStream().reduce(SafetyPolicy::and).ifPresent(builder::safetyPolicy);
         meterRegistry.ifUnique(builder::meterRegistry);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /** The durable cleanup journal in the application's database, with {@code selftest.cleanup.journal=jdbc}. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "selftest.cleanup.journal", havingValue = "jdbc")
+    CleanupJournal selftestCleanupJournal(DataSource dataSource) {
+        return CleanupJournal.jdbc(dataSource);
     }
 }

@@ -73,9 +73,25 @@ public record SelftestProperties(
     /**
      * How cleanup is run.
      *
-     * @param timeout How long one cleanup action may take.
+     * @param timeout       How long one cleanup action may take.
+     * @param journal       Where durable cleanup intents ('context.track(type, id)') are kept: in a file under
+     *                      'journal-dir', or in a table of the application's own DataSource.
+     * @param journalDir    The directory of the file journal.
+     * @param retryInterval How soon a tracked resource whose removal failed is tried again (it backs off from
+     *                      there).
+     * @param sweepInterval How often the sweepers run by themselves.
      */
-    public record Cleanup(@DefaultValue("30s") Duration timeout) {
+    public record Cleanup(@DefaultValue("30s") Duration timeout, @DefaultValue("file") Journal journal,
+                          @DefaultValue(".selftest") String journalDir, @DefaultValue("30s") Duration retryInterval,
+                          @DefaultValue("1h") Duration sweepInterval) {
+    }
+
+    /** Where durable cleanup intents are kept. */
+    public enum Journal {
+        /** An append-only file under 'selftest.cleanup.journal-dir'. */
+        FILE,
+        /** A table 'selftest_cleanup_journal' in the application's DataSource, created if missing. */
+        JDBC
     }
 
     /**

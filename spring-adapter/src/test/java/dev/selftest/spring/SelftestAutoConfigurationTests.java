@@ -15,12 +15,22 @@ import dev.selftest.Sweeper;
 import dev.selftest.internal.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.selftest.Run;
+import dev.selftest.cleanup.CleanupJournal;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -32,6 +42,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class SelftestAutoConfigurationTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SelftestAutoConfiguration.class));
+
+    @TempDir
+    Path tempDir;
+
+    private static String journalIn(Path directory) {
+        return "selftest.cleanup.journal-dir=" + directory;
+    }
 
     @Test
     void scenarioBeansAreRegisteredWithCore() {
@@ -127,9 +144,41 @@ class SelftestAutoConfigurationTests {
 
     @Test
     void sweeperBeansRunOnSweep() {
-        runner.withBean(Sweeper.class, () -> Sweeper.of("orders", () -> 3)).run(context -> assertThat(
-                context.getBean(Selftest.class).sweep()).singleElement()
-                .satisfies(result -> assertThat(result.removed()).isEqualTo(3)));
+        runner.withPropertyValues(journalIn(tempDir)).withBean(Sweeper.class, () -> Sweeper.of("orders", context -> 3))
+                .run(context -> assertThat(context.getBean(Selftest.class).cleanUp().sweepers()).singleElement()
+                        .satisfies(result -> assertThat(result.removed()).isEqualTo(3)));
+    }
+
+    @Test
+    void trackedResourcesAreRemovedByTheirCleanupHandlerBean() {
+        List<String> removed = new CopyOnWriteArrayList<>();
+        runner.withPropertyValues(journalIn(tempDir))
+                .withBean(CleanupHandlerRegistration.class, () -> new CleanupHandlerRegistration("order", removed::add))
+                .withBean(Scenario.class, () -> Scenario.builder("orders.tracked").safety(Safety.SELF_CLEANING)
+                        .body(context -> context.track("order", "42")).build())
+                .run(context -> {
+                    Run run = context.getBean(Selftest.class).run(RunRequest.all(), Duration.ofSeconds(10));
+                    assertThat(run.passed()).isTrue();
+                    assertThat(removed).containsExactly("42");
+                    assertThat(Files.readString(tempDir.resolve("cleanup.journal"))).contains("42");
+                });
+    }
+
+    @Test
+    void jdbcJournalKeepsIntentsInTheApplicationsDatabase() {
+        runner.withPropertyValues("selftest.cleanup.journal=jdbc")
+                .withBean(DataSource.class, () -> {
+                    JdbcDataSource dataSource = new JdbcDataSource();
+                    dataSource.setURL("jdbc:h2:mem:journal-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+                    return dataSource;
+                })
+                .withBean(CleanupHandlerRegistration.class, () -> new CleanupHandlerRegistration("order", id -> { }))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(CleanupJournal.class);
+                    CleanupJournal journal = context.getBean(CleanupJournal.class);
+                    assertThat(journal.pending()).isEmpty();
+                    assertThat(context.getBean(Selftest.class).cleanUp().clean()).isTrue();
+                });
     }
 
     @Test

@@ -71,10 +71,11 @@ public class OrdersRepository {
         return jdbc.sql("DELETE FROM orders WHERE id = ?").param(id).update() == 1;
     }
 
-    /** Removes the orders of customers whose name starts with {@code prefix}; says how many. */
-    public int deleteOrdersOfCustomersStartingWith(String prefix) {
-        return jdbc.sql("DELETE FROM orders WHERE customer LIKE ? ESCAPE '\\'")
-                .param(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%").update();
+    /** Orders of customers whose name starts with {@code prefix}. */
+    public List<Order> ordersOfCustomersStartingWith(String prefix) {
+        return jdbc.sql("SELECT * FROM orders WHERE customer LIKE ? ESCAPE '\\' ORDER BY id")
+                .param(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .query(OrdersRepository::order).list();
     }
 
     /** Deletes the catalogue and writes the seed products again (orders of removed products go with them). */

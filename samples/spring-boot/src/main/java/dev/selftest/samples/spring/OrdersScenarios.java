@@ -4,6 +4,8 @@ import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioContext;
 import dev.selftest.Sweeper;
+import dev.selftest.spring.CleanupHandlerRegistration;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * The service's functional checks, as beans: Selftest's auto-configuration registers every {@link Scenario} and
- * {@link Sweeper} bean. They call the service's own HTTP API on loopback, as a client would, and read the database
+ * The service's functional checks, as beans: Selftest's auto-configuration registers every {@link Scenario},
+ * {@link Sweeper} and {@link CleanupHandlerRegistration} bean. They call the service's own HTTP API on loopback, as a client would, and read the database
  * to prove what happened.
  */
 @Configuration(proxyBeanMethods = false)
 public class OrdersScenarios {
+    /** The resource type of orders created by scenarios, removed by {@link #orderCleanup()}. */
+    static final String ORDER = "order";
+
     private final OrdersRepository repository;
     private final Environment environment;
 
@@ -108,10 +113,35 @@ public class OrdersScenarios {
                 .build();
     }
 
-    /** Removes orders of test customers that cleanup missed (after a crash, say). */
+    @Bean
+    Scenario bulkPlaceOrders() {
+        return Scenario.builder("orders.bulk-place")
+                .description("Three orders placed at once are all stored (slow: waits 3 s for fulfilment)")
+                .tags("slow", "orders")
+                .safety(Safety.SELF_CLEANING)
+                .timeout(Duration.ofSeconds(20))
+                .body(this::bulkPlace)
+                .build();
+    }
+
+    /** Removes orders that scenarios tracked with {@code context.track("order", id)}, also after a crash. */
+    @Bean
+    CleanupHandlerRegistration orderCleanup() {
+        return new CleanupHandlerRegistration(ORDER, id -> repository.delete(Long.parseLong(id)));
+    }
+
+    /** Removes orders of test customers whose run is over and whose cleanup did not happen. */
     @Bean
     Sweeper ordersSweeper() {
-        return Sweeper.of("orders", () -> repository.deleteOrdersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX));
+        return Sweeper.of("orders", context -> {
+            int removed = 0;
+            for (Order order : repository.ordersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX)) {
+                if (context.isLeftover(order.customer()) && repository.delete(order.id())) {
+                    removed++;
+                }
+            }
+            return removed;
+        });
     }
 
     private void placeAndCancel(ScenarioContext context) throws Exception {
@@ -124,7 +154,7 @@ public class OrdersScenarios {
             check(placed.getStatusCode().value() == 201 && order != null, "placing an order answered "
                     + placed.getStatusCode());
             orderId[0] = order.id();
-            context.cleanup("delete order " + order.id(), () -> repository.delete(order.id()));
+            context.track(ORDER, Long.toString(order.id()));
             check(Order.PLACED.equals(order.status()), "a new order is " + order.status());
         });
         context.step("order is stored", () -> check(repository.order(orderId[0]).isPresent(),
@@ -135,6 +165,26 @@ public class OrdersScenarios {
                     "a cancelled order is " + (cancelled == null ? null : cancelled.status()));
         });
         context.kpis().counter("orders.placed", "source", "selftest").increment();
+    }
+
+    private void bulkPlace(ScenarioContext context) throws Exception {
+        String customer = context.testDataName("bulk-customer");
+        List<Long> ids = new ArrayList<>();
+        context.step("place 3 orders", () -> {
+            for (long product = 1; product <= 3; product++) {
+                Order order = http().post().uri("/orders").body(new OrdersController.NewOrder(customer, product, 1))
+                        .retrieve().body(Order.class);
+                check(order != null, "placing an order answered no order");
+                context.track(ORDER, Long.toString(order.id()));
+                ids.add(order.id());
+            }
+        });
+        Thread.sleep(3000);
+        context.step("all 3 are stored", () -> {
+            for (long id : ids) {
+                check(repository.order(id).isPresent(), "order " + id + " is missing");
+            }
+        });
     }
 
     /** A client of this very service, on the port it listens on. */

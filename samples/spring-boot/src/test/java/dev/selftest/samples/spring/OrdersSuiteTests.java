@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The sample's whole suite, started through the control API over real HTTP, against the real H2 database. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "selftest.token=" + OrdersSuiteTests.TOKEN)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"selftest.token=" + OrdersSuiteTests.TOKEN,
+        "spring.datasource.url=jdbc:h2:mem:orders-suite;DB_CLOSE_DELAY=-1"})
 class OrdersSuiteTests {
     static final String TOKEN = "suite-token";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +41,7 @@ class OrdersSuiteTests {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode run = JSON.readTree(response.body());
         assertThat(run.path("status").asText()).as(response.body()).isEqualTo("PASSED");
-        assertThat(run.path("counts").path("passed").asInt()).isEqualTo(5);
+        assertThat(run.path("counts").path("passed").asInt()).isEqualTo(6);
         assertThat(repository.count()).isEqualTo(ordersBefore);
         assertThat(repository.orders()).noneMatch(order -> order.customer().startsWith(Sweeper.TEST_DATA_PREFIX));
     }
