@@ -6,21 +6,35 @@ import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.cleanup.CleanupReport;
 import dev.selftest.internal.cleanup.CleanupCoordinator;
 import dev.selftest.internal.cleanup.DurableCleanup;
+import dev.selftest.health.Health;
+import dev.selftest.health.HealthCheckOptions;
+import dev.selftest.health.HealthKind;
 import dev.selftest.internal.api.DefaultControlApi;
+import dev.selftest.internal.config.Durations;
+import dev.selftest.internal.config.MonitoringSettings;
 import dev.selftest.internal.config.Settings;
+import dev.selftest.internal.health.HealthMonitor;
+import dev.selftest.internal.health.ScenarioReadinessCheck;
+import dev.selftest.internal.kpi.KpiRecorder;
+import dev.selftest.internal.kpi.PrometheusText;
 import dev.selftest.internal.run.RunEngine;
+import dev.selftest.internal.schedule.RunScheduler;
+import dev.selftest.internal.select.TagExpression;
+import dev.selftest.kpi.KpiSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +60,17 @@ public final class Selftest implements AutoCloseable {
     private final Settings settings;
     private final MeterRegistry meterRegistry;
     private final RunEngine engine;
+    private final HealthMonitor health;
+    private final KpiRecorder kpis;
+    private final @Nullable RunScheduler scheduler;
     private final CleanupCoordinator cleanup;
     private final ControlApi controlApi;
 
-    private Selftest(Builder builder, Settings settings, ConfigSource config) {
+    private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
         this.settings = settings;
         this.scenarios = List.copyOf(builder.scenarios.values());
         this.environment = Environment.of(settings.environment(), config);
-        this.meterRegistry = builder.meterRegistry;
+        this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : PrometheusText.defaultRegistry();
         SafetyPolicy policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
         Optional<DurableCleanup> durable = builder.cleanupHandlers.isEmpty() ? Optional.empty()
                 : Optional.of(new DurableCleanup(builder.journal != null ? builder.journal
@@ -61,11 +78,17 @@ public final class Selftest implements AutoCloseable {
                         settings.cleanupRetryInterval(), builder.clock));
         this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, durable,
                 builder.clock);
+        this.health = new HealthMonitor(healthChecks(builder, monitoring), monitoring, builder.clock);
+        this.kpis = new KpiRecorder(meterRegistry, scenarios, engine::stats, health, builder.kpiNames,
+                monitoring.kpiWindow(), builder.clock);
+        engine.addListener(kpis);
         builder.listeners.forEach(engine::addListener);
         this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
-        this.controlApi = new DefaultControlApi(this, engine, policy, settings);
-        if (settings.token().isEmpty()) {
+        this.controlApi = new DefaultControlApi(this, engine, policy, settings, monitoring);
+        health.start();
+        this.scheduler = monitoring.scheduleEnabled() ? startScheduler(monitoring, policy) : null;
+        if (settings.token().isEmpty() && settings.readToken().isEmpty()) {
             LOG.warn("Selftest control API is off: no token configured. Set the environment variable SELFTEST_TOKEN "
                     + "(or the property {}) to turn it on. Health stays public.", Settings.TOKEN);
         }
@@ -73,6 +96,37 @@ public final class Selftest implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The registered checks, plus the scenario-derived readiness check when it is turned on. */
+    private List<HealthMonitor.Registration> healthChecks(Builder builder, MonitoringSettings monitoring) {
+        List<HealthMonitor.Registration> checks = new ArrayList<>(builder.healthChecks);
+        monitoring.readinessScenarioTags().ifPresent(tags -> {
+            TagExpression expression = TagExpression.parse(tags);
+            List<Scenario> watched = scenarios.stream().filter(s -> expression.matches(s.tags())).toList();
+            checks.add(new HealthMonitor.Registration(HealthKind.READINESS,
+                    new ScenarioReadinessCheck(watched, engine::stats, tags, monitoring.readinessScenarioFailures()),
+                    HealthCheckOptions.defaults().withName(ScenarioReadinessCheck.NAME)
+                            .withFailureAttempts(1).withSuccessAttempts(1)));
+        });
+        return checks;
+    }
+
+    private @Nullable RunScheduler startScheduler(MonitoringSettings monitoring, SafetyPolicy policy) {
+        TagExpression tags = TagExpression.parse(monitoring.scheduleTags());
+        List<String> ids = scenarios.stream()
+                .filter(s -> tags.matches(s.tags()) && policy.refusal(s, environment).isEmpty())
+                .map(Scenario::id).toList();
+        if (ids.isEmpty()) {
+            LOG.warn("Scheduled runs are on, but no scenario matching '{}' ({}) may run in environment '{}': "
+                    + "nothing is scheduled", monitoring.scheduleTags(), MonitoringSettings.SCHEDULE_TAGS,
+                    environment.name());
+            return null;
+        }
+        RunScheduler started = new RunScheduler(engine, ids, monitoring.scheduleInterval(),
+                monitoring.scheduleJitter(), settings.shutdownGrace());
+        started.start(monitoring.scheduleInitialDelay());
+        return started;
     }
 
     /** Every registered scenario, in registration order. */
@@ -148,16 +202,34 @@ public final class Selftest implements AutoCloseable {
         engine.removeListener(listener);
     }
 
+    /** Liveness, readiness and startup, answered from state kept fresh in the background. */
+    public Health health() {
+        return health;
+    }
+
+    /** Technical and functional KPIs now, as {@code GET /selftest/kpis} serves them. */
+    public KpiSnapshot kpis() {
+        return kpis.snapshot();
+    }
+
     /** The transport-neutral handler of the HTTP control API; transports only translate to and from it. */
     public ControlApi controlApi() {
         return controlApi;
     }
 
-    /** Cancels running runs and waits for their cleanup, at most {@code selftest.runner.shutdown-grace}. */
+    /**
+     * Stops scheduled runs, cancels running runs and waits for their cleanup (at most
+     * {@code selftest.runner.shutdown-grace}), then stops the health checks.
+     */
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         engine.close();
         cleanup.close();
+        health.close();
+        kpis.close();
     }
 
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */
@@ -166,8 +238,10 @@ public final class Selftest implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final List<RunListener> listeners = new ArrayList<>();
         private final List<Sweeper> sweepers = new ArrayList<>();
+        private final List<HealthMonitor.Registration> healthChecks = new ArrayList<>();
+        private final Set<String> kpiNames = new LinkedHashSet<>();
         private ConfigSource config = ConfigSource.systemAndEnvironment();
-        private MeterRegistry meterRegistry = new SimpleMeterRegistry();
+        private @Nullable MeterRegistry meterRegistry;
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
         private Clock clock = Clock.systemUTC();
         private final Map<String, CleanupHandler> cleanupHandlers = new LinkedHashMap<>();
@@ -217,6 +291,11 @@ public final class Selftest implements AutoCloseable {
             return setting(Settings.TOKEN, token);
         }
 
+        /**
+         * The registry Selftest records its meters in. Without one it uses a Prometheus registry when
+         * {@code micrometer-registry-prometheus} is on the classpath (so {@code /selftest/metrics} works), otherwise
+         * a simple in-memory registry.
+         */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = meterRegistry;
             return this;
@@ -255,6 +334,44 @@ public final class Selftest implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a MicroProfile Health check of the given kind. It runs in the background every
+         * {@code selftest.health.ttl} with the {@code selftest.health.*} timeout and hysteresis.
+         */
+        public Builder healthCheck(HealthKind kind, HealthCheck check) {
+            return healthCheck(kind, check, HealthCheckOptions.defaults());
+        }
+
+        /** Adds a MicroProfile Health check of the given kind, with its own name, timeout or hysteresis. */
+        public Builder healthCheck(HealthKind kind, HealthCheck check, HealthCheckOptions options) {
+            healthChecks.add(new HealthMonitor.Registration(kind, check, options));
+            return this;
+        }
+
+        /**
+         * Makes readiness DOWN while a scenario matching {@code tagExpression} (such as {@code critical}) has failed
+         * {@code consecutiveFailures} times in a row. Liveness never depends on scenarios.
+         */
+        public Builder readinessFromScenarios(String tagExpression, int consecutiveFailures) {
+            setting(MonitoringSettings.READINESS_SCENARIO_TAGS, tagExpression);
+            return setting(MonitoringSettings.READINESS_SCENARIO_FAILURES, Integer.toString(consecutiveFailures));
+        }
+
+        /**
+         * Runs the scenarios tagged {@code smoke} (see {@code selftest.schedule.tags}) that the environment allows,
+         * every {@code interval} plus jitter, with trigger {@code schedule}.
+         */
+        public Builder schedule(Duration interval) {
+            setting(MonitoringSettings.SCHEDULE_ENABLED, "true");
+            return setting(MonitoringSettings.SCHEDULE_INTERVAL, Durations.format(interval));
+        }
+
+        /** Marks the application's meters with this name as functional KPIs (or tag them with {@code kpi=true}). */
+        public Builder kpi(String meterName) {
+            kpiNames.add(meterName);
+            return this;
+        }
+
         public Builder listener(RunListener listener) {
             listeners.add(listener);
             return this;
@@ -268,7 +385,7 @@ public final class Selftest implements AutoCloseable {
         /** @throws IllegalArgumentException naming the key of an invalid setting */
         public Selftest build() {
             ConfigSource layered = ConfigSource.of(Map.copyOf(overrides)).or(config);
-            return new Selftest(this, Settings.from(layered), layered);
+            return new Selftest(this, Settings.from(layered), MonitoringSettings.from(layered), layered);
         }
     }
 }

@@ -173,6 +173,15 @@ class RunnerTests {
         assertThat(run.results().get(0).failure().type()).isEqualTo("java.lang.StackOverflowError");
     }
 
+    @Test
+    void anOutOfMemoryErrorInABodyIsReportedAndTheRunGoesOn() throws Exception {
+        Run run = runAll(Scenarios.readOnly("hungry", context -> {
+            throw new OutOfMemoryError("Java heap space (simulated)");
+        }), Scenarios.readOnly("after", c -> { }));
+        assertThat(run.results()).extracting(ScenarioResult::outcome).containsExactly(Outcome.ERRORED, Outcome.PASSED);
+        assertThat(run.results().get(0).failure().message()).isEqualTo("Java heap space (simulated)");
+    }
+
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
     }

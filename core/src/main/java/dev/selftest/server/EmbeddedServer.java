@@ -19,12 +19,15 @@ import org.apiguardian.api.API;
  * Serves the control API on the JDK's own HTTP server, with no framework: either on a server of its own
  * ({@link #start}) or mounted on a server the application already runs ({@link #mount}).
  *
- * <p>Before the first server is created it sets {@code sun.net.httpserver.nodelay=true} (unless set otherwise):
- * on JDK 17 the server otherwise leaves TCP_NODELAY off and every keep-alive response waits for a delayed ACK.
+ * <p>Before the first server is created it sets two JDK properties, unless the application set them:
+ * {@code sun.net.httpserver.nodelay=true} (on JDK 17 the server otherwise leaves TCP_NODELAY off and every
+ * keep-alive response waits for a delayed ACK) and {@code sun.net.httpserver.maxReqTime=10} (seconds a client may
+ * take to send a request; without it a slow client holds a request thread forever).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EmbeddedServer implements AutoCloseable {
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -51,10 +54,13 @@ public final class EmbeddedServer implements AutoCloseable {
         return new EmbeddedServer(server, executor, selftest.controlApi().basePath());
     }
 
-    /** Creates a JDK server with TCP_NODELAY on (see the class comment). */
+    /** Creates a JDK server with TCP_NODELAY on and a request-time limit (see the class comment). */
     public static HttpServer create(InetSocketAddress address) {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
+        }
+        if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
+            System.setProperty(MAX_REQUEST_SECONDS, "10");
         }
         try {
             return HttpServer.create(address, 0);

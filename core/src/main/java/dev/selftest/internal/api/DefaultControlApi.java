@@ -22,6 +22,7 @@ import dev.selftest.api.ControlApi;
 import dev.selftest.cleanup.CleanupReport;
 import dev.selftest.cleanup.PendingCleanup;
 import dev.selftest.internal.config.Durations;
+import dev.selftest.internal.config.MonitoringSettings;
 import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.report.JUnitXml;
 import dev.selftest.internal.report.RunJson;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +56,17 @@ public final class DefaultControlApi implements ControlApi {
     private final RunJson runJson = new RunJson(json);
     private final TokenGuard guard;
     private final JsonBodies bodies;
+    private final MonitoringEndpoints monitoring;
 
-    public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings) {
+    public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings,
+                             MonitoringSettings monitoringSettings) {
         this.selftest = selftest;
         this.engine = engine;
         this.policy = policy;
         this.settings = settings;
-        this.guard = new TokenGuard(settings.token());
+        this.guard = new TokenGuard(settings.token(), settings.readToken());
         this.bodies = new JsonBodies(json, settings.maxRequestBytes());
+        this.monitoring = new MonitoringEndpoints(selftest, monitoringSettings, guard, json, this::stats);
     }
 
     @Override
@@ -101,6 +106,12 @@ public final class DefaultControlApi implements ControlApi {
                     ? endpoint(request, "GET", Access.READ, () -> scenarios())
                     : notFound(request);
             case "runs" -> runs(request, segments, method);
+            case "health" -> endpoint(request, "GET", null,
+                    () -> monitoring.health(request, segments).orElseGet(() -> notFound(request)));
+            case "kpis" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::kpis)
+                    : notFound(request);
+            case "metrics" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::metrics)
+                    : notFound(request);
             case "cleanup" -> segments.length == 1
                     ? endpoint(request, "POST", Access.OPERATE, () -> cleanup(request))
                     : notFound(request);
@@ -133,15 +144,17 @@ public final class DefaultControlApi implements ControlApi {
         return notFound(request);
     }
 
-    /** Checks method and access, then answers. */
-    private ApiResponse endpoint(ApiRequest request, String allowed, Access access, Endpoint endpoint) {
+    /** Checks method and access (null: public), then answers. */
+    private ApiResponse endpoint(ApiRequest request, String allowed, @Nullable Access access, Endpoint endpoint) {
         String method = request.method();
         boolean readOnly = !allowed.contains("POST") && !allowed.contains("DELETE");
         if (!(method.equals("GET") && allowed.contains("GET")) && !(method.equals("HEAD") && readOnly)
                 && !(method.equals("POST") && allowed.equals("POST"))) {
             throw Problems.methodNotAllowed(method, allowed);
         }
-        guard.check(request, access);
+        if (access != null) {
+            guard.check(request, access);
+        }
         return endpoint.answer();
     }
 
@@ -166,6 +179,9 @@ public final class DefaultControlApi implements ControlApi {
         links.put("scenarios", base + "/scenarios");
         links.put("runs", base + "/runs");
         links.put("cleanup", base + "/cleanup");
+        links.put("health", base + "/health");
+        links.put("kpis", base + "/kpis");
+        links.put("metrics", base + "/metrics");
         return json(200, body);
     }
 

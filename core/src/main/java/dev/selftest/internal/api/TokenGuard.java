@@ -9,23 +9,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authorises control API requests: a caller authenticated by the host framework gets what it was granted;
- * otherwise a bearer token must match the configured one. With no token configured every protected endpoint is
+ * otherwise a bearer token must match the operate token (everything) or the read token (reading only). With no token configured every protected endpoint is
  * off (fail closed). Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken
  * does not depend on where or whether they differ.
  */
 final class TokenGuard {
     private static final String BEARER = "Bearer ";
-    private final byte[] expectedDigest;
+    private final byte @Nullable [] operateDigest;
+    private final byte @Nullable [] readDigest;
 
-    TokenGuard(Optional<String> token) {
-        this.expectedDigest = token.map(TokenGuard::digest).orElse(null);
-    }
-
-    boolean isConfigured() {
-        return expectedDigest != null;
+    /**
+     * @param operateToken grants every access
+     * @param readToken    grants {@link Access#READ} only
+     */
+    TokenGuard(Optional<String> operateToken, Optional<String> readToken) {
+        this.operateDigest = operateToken.map(TokenGuard::digest).orElse(null);
+        this.readDigest = readToken.map(TokenGuard::digest).orElse(null);
     }
 
     /** True when the request may read (used to decide whether to show details on public endpoints). */
@@ -48,7 +51,7 @@ final class TokenGuard {
             }
             return;
         }
-        if (expectedDigest == null) {
+        if (operateDigest == null && readDigest == null) {
             throw new ProblemException(403, "control-api-off", "Control API is off",
                     "no token is configured, so only health is served; set the environment variable SELFTEST_TOKEN "
                             + "(or the property " + Settings.TOKEN + ") and send it as 'Authorization: Bearer <token>'");
@@ -58,8 +61,14 @@ final class TokenGuard {
             throw unauthorized("send the token as 'Authorization: Bearer <token>'");
         }
         byte[] given = digest(header.get().substring(BEARER.length()).trim());
-        if (!MessageDigest.isEqual(expectedDigest, given)) {
+        boolean operates = operateDigest != null && MessageDigest.isEqual(operateDigest, given);
+        boolean reads = readDigest != null && MessageDigest.isEqual(readDigest, given);
+        if (!operates && !reads) {
             throw unauthorized("the bearer token is not valid");
+        }
+        if (!operates && required == Access.OPERATE) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "the read token cannot start, cancel or clean up; use the operate token (selftest.token)");
         }
     }
 

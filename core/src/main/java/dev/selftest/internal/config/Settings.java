@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 public record Settings(
         String environment,
         Optional<String> token,
+        Optional<String> readToken,
         String basePath,
         int poolSize,
         int maxConcurrentRuns,
+        int maxRunsPerMinute,
         Duration interruptGrace,
         Duration cleanupTimeout,
         String journalDirectory,
@@ -33,9 +35,11 @@ public record Settings(
 
     public static final String ENVIRONMENT = "selftest.environment";
     public static final String TOKEN = "selftest.token";
+    public static final String READ_TOKEN = "selftest.read-token";
     public static final String BASE_PATH = "selftest.base-path";
     public static final String POOL_SIZE = "selftest.runner.pool-size";
     public static final String MAX_CONCURRENT_RUNS = "selftest.runner.max-concurrent-runs";
+    public static final String MAX_RUNS_PER_MINUTE = "selftest.runner.max-runs-per-minute";
     public static final String INTERRUPT_GRACE = "selftest.runner.interrupt-grace";
     public static final String CLEANUP_TIMEOUT = "selftest.cleanup.timeout";
     public static final String JOURNAL_DIR = "selftest.cleanup.journal-dir";
@@ -55,9 +59,11 @@ public record Settings(
         return new Settings(
                 reader.text(ENVIRONMENT, "dev"),
                 config.value(TOKEN),
+                config.value(READ_TOKEN),
                 reader.basePath(),
                 reader.integer(POOL_SIZE, 4, 1, 256),
                 reader.integer(MAX_CONCURRENT_RUNS, 2, 1, 64),
+                reader.integer(MAX_RUNS_PER_MINUTE, 60, 1, 100_000),
                 reader.duration(INTERRUPT_GRACE, Duration.ofSeconds(1)),
                 reader.duration(CLEANUP_TIMEOUT, Duration.ofSeconds(30)),
                 reader.text(JOURNAL_DIR, ".selftest"),
@@ -75,11 +81,13 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[environment=" + environment + ", token=" + (token.isPresent() ? "(set)" : "(none)")
+                + ", readToken=" + (readToken.isPresent() ? "(set)" : "(none)")
                 + ", basePath=" + basePath + ", poolSize=" + poolSize + ", maxConcurrentRuns=" + maxConcurrentRuns
                 + "]";
     }
 
-    private record Reader(ConfigSource config) {
+    /** Reads typed values; package-private so that sibling settings records share it. */
+    record Reader(ConfigSource config) {
         String text(String key, String fallback) {
             return config.value(key).map(String::trim).orElse(fallback);
         }
@@ -126,7 +134,7 @@ public record Settings(
             return path;
         }
 
-        private <T> T parsed(String key, T fallback, Function<String, T> parser, String expected) {
+        <T> T parsed(String key, T fallback, Function<String, T> parser, String expected) {
             Optional<String> value = config.value(key);
             if (value.isEmpty()) {
                 return fallback;

@@ -55,6 +55,7 @@ public final class RunEngine implements AutoCloseable {
     private final Listeners listeners = new Listeners();
     private final ExecutorService coordinators;
     private final AtomicInteger activeRuns = new AtomicInteger();
+    private final RunRateLimit rateLimit;
     private final Map<String, Semaphore> scenarioLocks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -69,6 +70,7 @@ public final class RunEngine implements AutoCloseable {
         this.timeBox = new TimeBox(settings.poolSize(), settings.interruptGrace());
         this.execution = new ScenarioExecution(timeBox, environment, kpis, durableCleanup,
                 settings.cleanupTimeout(), settings.stackTraces(), clock);
+        this.rateLimit = new RunRateLimit(settings.maxRunsPerMinute());
         this.history = new RunHistory(settings.historySize());
         this.statistics = new ScenarioStatistics(settings.statsWindow());
         AtomicInteger threads = new AtomicInteger();
@@ -102,6 +104,12 @@ public final class RunEngine implements AutoCloseable {
             throw RunRejectedException.tooManyRuns(settings.maxConcurrentRuns()
                     + " runs are already running, the most this service allows at once", Duration.ofSeconds(5));
         }
+        Duration wait = rateLimit.tryAcquire();
+        if (!wait.isZero()) {
+            activeRuns.decrementAndGet();
+            throw RunRejectedException.tooManyRuns("more than " + settings.maxRunsPerMinute()
+                    + " runs were started in the last minute (" + Settings.MAX_RUNS_PER_MINUTE + ")", wait);
+        }
         RunState run = new RunState(ids.next(), request.trigger(), request.labels(), environment.name(),
                 clock.instant(), selected);
         history.add(run);
@@ -110,7 +118,7 @@ public final class RunEngine implements AutoCloseable {
             coordinators.execute(() -> coordinate(run));
         } catch (RuntimeException e) {
             activeRuns.decrementAndGet();
-            run.finish(clock);
+            run.complete(run.finish(clock));
             throw RunRejectedException.shuttingDown();
         }
         return first;
@@ -177,11 +185,15 @@ public final class RunEngine implements AutoCloseable {
             LOG.error("Run {} stopped unexpectedly", run.id(), e);
         } finally {
             activeRuns.decrementAndGet();
-            run.finish(clock);
-            Run finished = run.snapshot();
+            Run finished = run.finish(clock);
             LOG.info("Run {} {}", run.id(), finished.status());
-            listeners.runFinished(finished);
-            MDC.remove(MDC_RUN_ID);
+            try {
+                listeners.runFinished(finished);
+            } finally {
+                // listeners (metrics, health) hear of the run before anyone waiting for it wakes up
+                run.complete(finished);
+                MDC.remove(MDC_RUN_ID);
+            }
         }
     }
 

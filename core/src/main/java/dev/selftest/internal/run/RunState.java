@@ -80,14 +80,16 @@ final class RunState {
         results.add(result);
     }
 
-    void finish(Clock clock) {
-        Run finalSnapshot;
-        synchronized (this) {
-            boolean failed = results.stream().anyMatch(r -> r.outcome().isFailure());
-            status = failed ? RunStatus.FAILED : isCancelRequested() ? RunStatus.CANCELLED : RunStatus.PASSED;
-            finishedAt = clock.instant();
-            finalSnapshot = snapshot();
-        }
+    /** Marks the run finished and returns its final snapshot; waiters wake only at {@link #complete}. */
+    synchronized Run finish(Clock clock) {
+        boolean failed = results.stream().anyMatch(r -> r.outcome().isFailure());
+        status = failed ? RunStatus.FAILED : isCancelRequested() ? RunStatus.CANCELLED : RunStatus.PASSED;
+        finishedAt = clock.instant();
+        return snapshot();
+    }
+
+    /** Wakes everyone waiting for the run. */
+    void complete(Run finalSnapshot) {
         completion.complete(finalSnapshot);
     }
 

@@ -39,6 +39,9 @@ public final class OrdersApp {
         LOG.info("Self-test control API: {}/selftest   Try:", base);
         LOG.info("  curl -H \"Authorization: Bearer $SELFTEST_TOKEN\" {}/selftest/scenarios", base);
         LOG.info("  curl -X POST -H \"Authorization: Bearer $SELFTEST_TOKEN\" \"{}/selftest/runs?wait=60s\"", base);
+        LOG.info("  curl {}/selftest/health/ready     (public; scheduled runs every minute feed it)", base);
+        LOG.info("  curl -H \"Authorization: Bearer $SELFTEST_TOKEN\" {}/selftest/kpis", base);
+        LOG.info("  curl -H \"Authorization: Bearer $SELFTEST_TOKEN\" {}/selftest/metrics", base);
     }
 
     /** Runs every scenario the environment allows and prints progress and the verdict. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.selftest.Sweeper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -19,10 +22,14 @@ final class OrdersHttp implements HttpHandler {
     private static final int MAX_BODY = 16 * 1024;
 
     private final OrdersDatabase database;
+    private final Counter ordersPlaced;
     private final ObjectMapper json = new ObjectMapper();
 
-    OrdersHttp(OrdersDatabase database) {
+    /** @param meters where the functional KPI {@code orders.placed} (real customers' orders) is counted */
+    OrdersHttp(OrdersDatabase database, MeterRegistry meters) {
         this.database = database;
+        this.ordersPlaced = Counter.builder("orders.placed").description("Orders placed by customers")
+                .tag("source", "api").register(meters);
     }
 
     @Override
@@ -79,7 +86,11 @@ final class OrdersHttp implements HttpHandler {
         } else if (database.product(productId).isEmpty()) {
             problem(exchange, 400, "no product " + productId);
         } else {
-            send(exchange, 201, view(database.placeOrder(body.get("customer").asText(), productId, quantity)));
+            String customer = body.get("customer").asText();
+            send(exchange, 201, view(database.placeOrder(customer, productId, quantity)));
+            if (!customer.startsWith(Sweeper.TEST_DATA_PREFIX)) {
+                ordersPlaced.increment(); // self-test orders count themselves, with source=selftest
+            }
         }
     }
 

@@ -4,16 +4,28 @@ import com.sun.net.httpserver.HttpServer;
 import dev.selftest.ConfigSource;
 import dev.selftest.Selftest;
 import dev.selftest.cleanup.CleanupJournal;
+import dev.selftest.health.HealthKind;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
  * The running service: the orders API and Selftest's control API on one JDK HTTP server, over one database.
  */
 public final class OrdersService implements AutoCloseable {
+    /**
+     * The sample's own defaults, below whatever the config sets: run the smoke scenarios every minute, and let
+     * readiness fail when a critical scenario failed three times in a row.
+     */
+    static final ConfigSource DEFAULTS = ConfigSource.of(Map.of(
+            "selftest.schedule.enabled", "true",
+            "selftest.schedule.interval", "1m",
+            "selftest.health.readiness.scenario-tags", "critical",
+            "selftest.health.readiness.scenario-failures", "3"));
+
     private final OrdersDatabase database;
     private final Selftest selftest;
     private final HttpServer server;
@@ -31,7 +43,8 @@ public final class OrdersService implements AutoCloseable {
      *
      * @param port    0 for a free port
      * @param dataDir where the H2 database lives
-     * @param config  Selftest settings ({@code selftest.token}, {@code selftest.environment}, ...)
+     * @param config  Selftest settings ({@code selftest.token}, {@code selftest.environment}, ...), ahead of
+     *                {@link #DEFAULTS}
      */
     public static OrdersService start(int port, Path dataDir, ConfigSource config) {
         OrdersDatabase database = new OrdersDatabase(dataDir);
@@ -39,15 +52,17 @@ public final class OrdersService implements AutoCloseable {
         URI[] self = new URI[1];
         OrdersScenarios scenarios = new OrdersScenarios(database, () -> self[0]);
         Selftest selftest = Selftest.builder()
-                .config(config)
+                .config(config.or(DEFAULTS))
                 .scenarios(scenarios.all())
                 .cleanupHandler(OrdersScenarios.ORDER, scenarios.orderCleanup())
                 .cleanupJournal(CleanupJournal.file(dataDir))
                 .sweeper(scenarios.sweeper())
+                .healthCheck(HealthKind.READINESS, database::health)
+                .kpi("orders.placed")
                 .build();
         ExecutorService executor = EmbeddedServer.boundedExecutor(16);
         server.setExecutor(executor);
-        server.createContext("/", new OrdersHttp(database));
+        server.createContext("/", new OrdersHttp(database, selftest.meterRegistry()));
         EmbeddedServer.mount(server, selftest.controlApi());
         server.start();
         self[0] = URI.create("http://127.0.0.1:" + server.getAddress().getPort());

@@ -1,0 +1,193 @@
+package dev.selftest.internal.kpi;
+
+import dev.selftest.Outcome;
+import dev.selftest.Run;
+import dev.selftest.RunListener;
+import dev.selftest.RunStatus;
+import dev.selftest.Scenario;
+import dev.selftest.ScenarioResult;
+import dev.selftest.ScenarioStats;
+import dev.selftest.health.Health;
+import dev.selftest.health.HealthKind;
+import dev.selftest.kpi.FunctionalKpi;
+import dev.selftest.kpi.Kpi;
+import dev.selftest.kpi.KpiSnapshot;
+import dev.selftest.kpi.PassRate;
+import dev.selftest.kpi.SelftestMeters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Records Selftest's meters as runs happen (it is a {@link RunListener}), and reads KPIs back as a
+ * {@link KpiSnapshot}: pass rates over the last hour, day and N runs, per-scenario statistics, health, and the
+ * application's meters marked as KPIs.
+ */
+public final class KpiRecorder implements RunListener, AutoCloseable {
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    /** Beyond this many runs a day, the day's pass rate covers only the most recent ones. */
+    private static final int MAX_REMEMBERED_RUNS = 100_000;
+
+    private final MeterRegistry registry;
+    private final List<Scenario> scenarios;
+    private final Function<String, ScenarioStats> stats;
+    private final Health health;
+    private final Set<String> kpiNames;
+    private final int window;
+    private final Clock clock;
+    private final Deque<Finished> finished = new ArrayDeque<>();
+    private final List<Meter> gauges = new ArrayList<>();
+
+    private record Finished(Instant at, boolean passed) {
+    }
+
+    public KpiRecorder(MeterRegistry registry, List<Scenario> scenarios, Function<String, ScenarioStats> stats,
+                       Health health, Set<String> kpiNames, int window, Clock clock) {
+        this.registry = registry;
+        this.scenarios = List.copyOf(scenarios);
+        this.stats = stats;
+        this.health = health;
+        this.kpiNames = Set.copyOf(kpiNames);
+        this.window = window;
+        this.clock = clock;
+        bindGauges();
+    }
+
+    private void bindGauges() {
+        for (Scenario scenario : scenarios) {
+            String id = scenario.id();
+            gauges.add(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
+                    .description("When the scenario last passed, in seconds since the epoch")
+                    .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
+            gauges.add(Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES,
+                            () -> stats.apply(id).consecutiveFailures())
+                    .description("Failures of the scenario since it last passed")
+                    .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
+        }
+        for (HealthKind kind : HealthKind.values()) {
+            gauges.add(Gauge.builder(SelftestMeters.HEALTH_STATUS, () -> health.report(kind).isUp() ? 1 : 0)
+                    .description("1 when every check of this kind is UP, 0 when one is DOWN")
+                    .tag(SelftestMeters.KIND, lower(kind.name())).strongReference(true).register(registry));
+        }
+    }
+
+    private double lastSuccessSeconds(String scenarioId) {
+        Instant last = stats.apply(scenarioId).lastSuccess();
+        return last == null ? Double.NaN : last.toEpochMilli() / 1000.0;
+    }
+
+    @Override
+    public void scenarioFinished(Run run, Scenario scenario, ScenarioResult result) {
+        Counter.builder(SelftestMeters.SCENARIO_RUNS)
+                .description("Scenario executions by outcome")
+                .tag(SelftestMeters.SCENARIO, scenario.id()).tag(SelftestMeters.OUTCOME, lower(result.outcome().name()))
+                .register(registry).increment();
+        if (result.outcome() != Outcome.CANCELLED && result.outcome() != Outcome.SKIPPED) {
+            Timer.builder(SelftestMeters.SCENARIO_DURATION)
+                    .description("How long scenario executions take")
+                    .tag(SelftestMeters.SCENARIO, scenario.id())
+                    .publishPercentiles(0.5, 0.95)
+                    .register(registry).record(result.duration());
+        }
+    }
+
+    @Override
+    public void runFinished(Run run) {
+        Counter.builder(SelftestMeters.RUNS)
+                .description("Finished runs by trigger and status")
+                .tag(SelftestMeters.TRIGGER, run.trigger().wireName())
+                .tag(SelftestMeters.STATUS, lower(run.status().name()))
+                .register(registry).increment();
+        if (run.status() == RunStatus.CANCELLED) {
+            return;
+        }
+        Instant at = run.finishedAt() != null ? run.finishedAt() : clock.instant();
+        synchronized (finished) {
+            finished.addLast(new Finished(at, run.passed()));
+            Instant dayAgo = clock.instant().minus(DAY);
+            while (finished.size() > MAX_REMEMBERED_RUNS
+                    || finished.size() > window && finished.peekFirst().at().isBefore(dayAgo)) {
+                finished.removeFirst();
+            }
+        }
+    }
+
+    /** The KPIs now. */
+    public KpiSnapshot snapshot() {
+        Instant now = clock.instant();
+        List<Finished> runs;
+        synchronized (finished) {
+            runs = List.copyOf(finished);
+        }
+        Map<String, String> healthByKind = new LinkedHashMap<>();
+        for (HealthKind kind : HealthKind.values()) {
+            healthByKind.put(lower(kind.name()), health.report(kind).status().name());
+        }
+        return new KpiSnapshot(now, passRate(runs, now.minus(HOUR)), passRate(runs, now.minus(DAY)),
+                lastRuns(runs), scenarios.stream().map(s -> stats.apply(s.id())).toList(), healthByKind,
+                functional());
+    }
+
+    private static PassRate passRate(List<Finished> runs, Instant since) {
+        List<Finished> recent = runs.stream().filter(run -> !run.at().isBefore(since)).toList();
+        return PassRate.of(recent.size(), (int) recent.stream().filter(Finished::passed).count());
+    }
+
+    private PassRate lastRuns(List<Finished> runs) {
+        List<Finished> last = runs.subList(Math.max(0, runs.size() - window), runs.size());
+        return PassRate.of(last.size(), (int) last.stream().filter(Finished::passed).count());
+    }
+
+    private List<FunctionalKpi> functional() {
+        return registry.getMeters().stream()
+                .filter(meter -> Kpi.isMarked(meter.getId()) || kpiNames.contains(meter.getId().getName()))
+                .sorted(Comparator.comparing((Meter meter) -> meter.getId().getName())
+                        .thenComparing(meter -> meter.getId().getTags().toString()))
+                .map(KpiRecorder::functional).toList();
+    }
+
+    private static FunctionalKpi functional(Meter meter) {
+        Meter.Id id = meter.getId();
+        Map<String, String> tags = new TreeMap<>();
+        for (Tag tag : id.getTagsAsIterable()) {
+            if (!tag.getKey().equals(Kpi.TAG_KEY)) {
+                tags.put(tag.getKey(), tag.getValue());
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Measurement measurement : meter.measure()) {
+            values.put(lower(measurement.getStatistic().name()), measurement.getValue());
+        }
+        return new FunctionalKpi(id.getName(), lower(id.getType().name()), tags, id.getDescription(),
+                id.getBaseUnit(), values);
+    }
+
+    /** Removes the gauges, which would otherwise keep reading a closed Selftest from the application's registry. */
+    @Override
+    public void close() {
+        gauges.forEach(registry::remove);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
