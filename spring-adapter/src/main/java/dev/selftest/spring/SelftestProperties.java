@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    'production' (from 'SELFTEST_ENVIRONMENT' too).
  * @param token       The bearer token of the control API (from 'SELFTEST_TOKEN' too); without it and without
  *                    Spring Security every endpoint but health is off.
+ * @param readToken   A second bearer token that may only read (scenarios, runs, reports), for dashboards and
+ *                    monitoring (from 'SELFTEST_READ_TOKEN' too).
  * @param basePath    Where the control API is served on the application's port.
  * @param runner      How scenarios are run.
  * @param cleanup     How cleanup is run.
@@ -27,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param report      What reports show.
  * @param server      Limits of the HTTP transport.
  * @param security    How Spring Security callers are mapped to Selftest access.
+ * @param health      How health checks are run and shown.
+ * @param schedule    Scheduled runs of the production-safe scenarios; started once the application is ready.
+ * @param kpi         How KPIs are computed.
  * @param data        Per-environment test data, 'selftest.data.<environment>.<key>', read by scenarios.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -35,6 +40,7 @@ public record SelftestProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("dev") String environment,
         @Nullable String token,
+        @Nullable String readToken,
         @DefaultValue("/selftest") String basePath,
         @DefaultValue Runner runner,
         @DefaultValue Cleanup cleanup,
@@ -44,6 +50,9 @@ public record SelftestProperties(
         @DefaultValue Report report,
         @DefaultValue Server server,
         @DefaultValue Security security,
+        @DefaultValue Health health,
+        @DefaultValue Schedule schedule,
+        @DefaultValue Kpi kpi,
         Map<String, Map<String, String>> data) {
 
     public SelftestProperties {
@@ -54,7 +63,8 @@ public record SelftestProperties(
     @Override
     public String toString() {
         return "SelftestProperties[enabled=" + enabled + ", environment=" + environment + ", token="
-                + (token == null ? "(none)" : "(set)") + ", basePath=" + basePath + "]";
+                + (token == null ? "(none)" : "(set)") + ", readToken=" + (readToken == null ? "(none)" : "(set)")
+                + ", basePath=" + basePath + "]";
     }
 
     /**
@@ -62,12 +72,14 @@ public record SelftestProperties(
      *
      * @param poolSize          Threads that run scenario bodies, shared by all runs.
      * @param maxConcurrentRuns Runs at once; one more is refused with 429.
+     * @param maxRunsPerMinute  Runs started through the control API per minute; more are refused with 429.
      * @param interruptGrace    How long a timed-out or cancelled body gets after its interrupt before it is
      *                          abandoned.
      * @param shutdownGrace     How long shutdown waits for running runs to cancel and clean up.
      */
     public record Runner(@DefaultValue("4") int poolSize, @DefaultValue("2") int maxConcurrentRuns,
-                         @DefaultValue("1s") Duration interruptGrace, @DefaultValue("10s") Duration shutdownGrace) {
+                         @DefaultValue("60") int maxRunsPerMinute, @DefaultValue("1s") Duration interruptGrace,
+                         @DefaultValue("10s") Duration shutdownGrace) {
     }
 
     /**
@@ -146,5 +158,57 @@ public record SelftestProperties(
      */
     public record Security(@DefaultValue("SELFTEST_OPERATOR") String operateRole,
                            @DefaultValue("true") boolean filterChain) {
+    }
+
+    /**
+     * How health checks are run and shown. Checks run in the background; probes read their latest results.
+     *
+     * @param ttl             How often each check runs (and how long a result stays fresh).
+     * @param timeout         How long one check may take before it counts as DOWN.
+     * @param failureAttempts Consecutive DOWN results before a check reports DOWN.
+     * @param successAttempts Consecutive UP results before a DOWN check reports UP again.
+     * @param showDetails     Who sees check data on '/selftest/health': 'authorized' (READ callers), 'always' or
+     *                        'never'. Actuator's health endpoint follows its own 'management.endpoint.health.*'.
+     * @param readiness       Readiness derived from scenario results.
+     */
+    public record Health(@DefaultValue("10s") Duration ttl, @DefaultValue("2s") Duration timeout,
+                         @DefaultValue("1") int failureAttempts, @DefaultValue("1") int successAttempts,
+                         @DefaultValue("authorized") String showDetails, @DefaultValue Readiness readiness) {
+    }
+
+    /**
+     * Readiness derived from scenario results (opt-in): the check 'scenarios' goes DOWN when a scenario matching
+     * the tags failed this many times in a row. Add 'selftest/readiness' to Actuator's readiness group to make it
+     * take the instance out of the load balancer.
+     *
+     * @param scenarioTags     Tag expression of the scenarios readiness depends on, such as 'critical'; unset
+     *                         leaves readiness independent of scenarios.
+     * @param scenarioFailures Consecutive failures of one scenario that make readiness DOWN.
+     */
+    public record Readiness(@Nullable String scenarioTags, @DefaultValue("3") int scenarioFailures) {
+    }
+
+    /**
+     * Scheduled runs of the production-safe scenarios. They start when the application is ready and stop when it
+     * shuts down.
+     *
+     * @param enabled      Whether scenarios run on a schedule.
+     * @param interval     Time between scheduled runs.
+     * @param jitter       Random extra delay of each run, so that instances do not run together; by default a tenth
+     *                     of the interval, at most 30s.
+     * @param initialDelay Delay of the first run after the application is ready.
+     * @param tags         Tag expression of the scheduled scenarios (the environment's safety rules still apply).
+     */
+    public record Schedule(@DefaultValue("false") boolean enabled, @DefaultValue("5m") Duration interval,
+                           @Nullable Duration jitter, @DefaultValue("30s") Duration initialDelay,
+                           @DefaultValue("smoke") String tags) {
+    }
+
+    /**
+     * How KPIs are computed.
+     *
+     * @param window Recent executions per scenario that pass rates are computed over.
+     */
+    public record Kpi(@DefaultValue("100") int window) {
     }
 }

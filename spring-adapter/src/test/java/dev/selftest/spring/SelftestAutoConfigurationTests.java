@@ -2,6 +2,7 @@ package dev.selftest.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +13,22 @@ import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.Selftest;
 import dev.selftest.Sweeper;
+import dev.selftest.internal.config.MonitoringSettings;
 import dev.selftest.internal.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.selftest.Run;
+import dev.selftest.Trigger;
+import dev.selftest.health.Health;
+import dev.selftest.health.HealthCheckResult;
+import dev.selftest.health.HealthKind;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import dev.selftest.cleanup.CleanupJournal;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -182,6 +195,41 @@ class SelftestAutoConfigurationTests {
     }
 
     @Test
+    void healthCheckBeansAreRegisteredByTheirKind() {
+        runner.withUserConfiguration(HealthChecks.class).withPropertyValues("selftest.health.ttl=100ms")
+                .run(context -> {
+                    Health health = context.getBean(Selftest.class).health();
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                        assertThat(health.report(HealthKind.READINESS).checks()).extracting(HealthCheckResult::name)
+                                .containsExactly("database");
+                        assertThat(health.report(HealthKind.LIVENESS).checks()).extracting(HealthCheckResult::name)
+                                .containsExactly("heap");
+                        assertThat(health.report(HealthKind.READINESS).checks().get(0).checkedAt()).isNotNull();
+                    });
+                    assertThat(health.report(HealthKind.READINESS).isUp()).isTrue();
+                });
+    }
+
+    @Test
+    void scheduledRunsStartOnlyOnceTheApplicationIsReady() {
+        runner.withBean(Scenario.class, () -> Scenario.builder("catalogue.smoke").tags("smoke")
+                        .safety(Safety.READ_ONLY).body(context -> { }).build())
+                .withPropertyValues("selftest.schedule.enabled=true", "selftest.schedule.interval=1s",
+                        "selftest.schedule.jitter=0s", "selftest.schedule.initial-delay=0s")
+                .run(context -> {
+                    Selftest selftest = context.getBean(Selftest.class);
+                    Thread.sleep(300);
+                    assertThat(selftest.runs()).as("no scheduled run before the application is ready").isEmpty();
+
+                    context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+                            (ConfigurableApplicationContext) context.getSourceApplicationContext(), Duration.ZERO));
+
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(selftest.runs())
+                            .isNotEmpty().allSatisfy(run -> assertThat(run.trigger()).isEqualTo(Trigger.SCHEDULE)));
+                });
+    }
+
+    @Test
     void builderCustomizersRunBeforeBuild() {
         runner.withBean(SelftestBuilderCustomizer.class, () -> builder -> builder.environment("custom"))
                 .run(context -> assertThat(context.getBean(Selftest.class).environment().name()).isEqualTo("custom"));
@@ -205,6 +253,22 @@ class SelftestAutoConfigurationTests {
         assertThat(Set.copyOf(properties.safety().productionEnvironments())).isEqualTo(core.productionEnvironments());
         assertThat(properties.report().stackTraces()).isEqualTo(core.stackTraces());
         assertThat(properties.server().maxRequestBytes()).isEqualTo(core.maxRequestBytes());
+        assertThat(properties.runner().maxRunsPerMinute()).isEqualTo(core.maxRunsPerMinute());
+        assertThat(properties.cleanup().journalDir()).isEqualTo(core.journalDirectory());
+        assertThat(properties.cleanup().retryInterval()).isEqualTo(core.cleanupRetryInterval());
+        assertThat(properties.cleanup().sweepInterval()).isEqualTo(core.sweepInterval());
+        MonitoringSettings monitoring = MonitoringSettings.from(ConfigSource.of(Map.of()));
+        assertThat(properties.health().ttl()).isEqualTo(monitoring.healthTtl());
+        assertThat(properties.health().timeout()).isEqualTo(monitoring.healthTimeout());
+        assertThat(properties.health().failureAttempts()).isEqualTo(monitoring.failureAttempts());
+        assertThat(properties.health().successAttempts()).isEqualTo(monitoring.successAttempts());
+        assertThat(properties.health().showDetails()).isEqualToIgnoringCase(monitoring.details().name());
+        assertThat(properties.health().readiness().scenarioFailures()).isEqualTo(monitoring.readinessScenarioFailures());
+        assertThat(properties.schedule().enabled()).isEqualTo(monitoring.scheduleEnabled());
+        assertThat(properties.schedule().interval()).isEqualTo(monitoring.scheduleInterval());
+        assertThat(properties.schedule().initialDelay()).isEqualTo(monitoring.scheduleInitialDelay());
+        assertThat(properties.schedule().tags()).isEqualTo(monitoring.scheduleTags());
+        assertThat(properties.kpi().window()).isEqualTo(monitoring.kpiWindow());
     }
 
     @Test
@@ -216,7 +280,8 @@ class SelftestAutoConfigurationTests {
         Map<String, String> descriptions = new java.util.HashMap<>();
         metadata.path("properties").forEach(p -> descriptions.put(p.path("name").asText(),
                 p.path("description").asText()));
-        Set<String> coreKeys = java.util.Arrays.stream(Settings.class.getFields())
+        Set<String> coreKeys = java.util.stream.Stream.of(Settings.class, MonitoringSettings.class)
+                .flatMap(type -> java.util.Arrays.stream(type.getFields()))
                 .filter(field -> field.getType() == String.class)
                 .map(field -> {
                     try {
@@ -247,6 +312,26 @@ class SelftestAutoConfigurationTests {
         @Bean
         Scenario reset() {
             return Scenario.builder("orders.reset").safety(Safety.DESTRUCTIVE).body(context -> { }).build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HealthChecks {
+        @Bean
+        @Readiness
+        HealthCheck database() {
+            return () -> HealthCheckResponse.up("database");
+        }
+
+        @Bean
+        @Liveness
+        HealthCheck heap() {
+            return () -> HealthCheckResponse.up("heap");
+        }
+
+        @Bean
+        HealthCheck unqualified() {
+            return () -> HealthCheckResponse.up("unqualified");
         }
     }
 
