@@ -28,10 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param timeout     how long the body may take before it is interrupted and reported {@code TIMED_OUT}
  * @param source      where it comes from ({@code code}, or {@code junit:<class>} for bridged tests)
  * @param body        the code
+ * @param data        the per-environment test data keys it reads ({@link Environment#value}); listed by the API so
+ *                    that a pipeline can see what is missing before a gate runs
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Scenario(String id, String description, Set<String> tags, Safety safety, Duration timeout,
-                       String source, ScenarioBody body) {
+                       String source, ScenarioBody body, Set<String> data) {
 
     /** The timeout of a scenario that declares none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -58,6 +60,13 @@ public record Scenario(String id, String description, Set<String> tags, Safety s
             Tags.requireValid(tag, "scenario '" + id + "'");
         }
         tags = Set.copyOf(new LinkedHashSet<>(tags));
+        data = Set.copyOf(data);
+    }
+
+    /** A scenario that reads no per-environment test data. */
+    public Scenario(String id, String description, Set<String> tags, Safety safety, Duration timeout, String source,
+                    ScenarioBody body) {
+        this(id, description, tags, safety, timeout, source, body, Set.of());
     }
 
     /** Starts a scenario definition. {@link Builder#safety} and {@link Builder#body} are required. */
@@ -74,6 +83,7 @@ public record Scenario(String id, String description, Set<String> tags, Safety s
         private Duration timeout = DEFAULT_TIMEOUT;
         private String source = "code";
         private @Nullable ScenarioBody body;
+        private final Set<String> data = new LinkedHashSet<>();
 
         private Builder(String id) {
             this.id = id;
@@ -109,6 +119,12 @@ public record Scenario(String id, String description, Set<String> tags, Safety s
             return this;
         }
 
+        /** Declares the per-environment test data keys the body reads, such as {@code account-email}. */
+        public Builder requires(String... dataKeys) {
+            this.data.addAll(Set.of(dataKeys));
+            return this;
+        }
+
         public Builder body(ScenarioBody body) {
             this.body = body;
             return this;
@@ -125,7 +141,7 @@ public record Scenario(String id, String description, Set<String> tags, Safety s
             if (body == null) {
                 throw new IllegalArgumentException("scenario '" + id + "' has no body");
             }
-            return new Scenario(id, description, tags, safety, timeout, source, body);
+            return new Scenario(id, description, tags, safety, timeout, source, body, data);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.selftest;
 import dev.selftest.internal.run.CurrentContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /**
@@ -54,6 +55,16 @@ public interface ScenarioContext {
 
     /** True once the run was cancelled or the scenario's timeout passed; long loops should stop then. */
     boolean isCancelled();
+
+    /**
+     * Creates a fixture for this scenario, reported as the step {@code fixture <name>}; what it creates is torn
+     * down with the scenario's cleanup.
+     */
+    default <T> T use(Fixture<T> fixture) throws Exception {
+        AtomicReference<T> created = new AtomicReference<>();
+        step("fixture " + fixture.name(), () -> created.set(fixture.create(this)));
+        return created.get();
+    }
 
     /** The context of the scenario running on the calling thread, if any (used by integrations such as JUnit). */
     static Optional<ScenarioContext> current() {

@@ -80,7 +80,7 @@ public final class Selftest implements AutoCloseable {
                         : CleanupJournal.file(Path.of(settings.journalDirectory())), builder.cleanupHandlers,
                         settings.cleanupRetryInterval(), builder.clock));
         this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, durable,
-                builder.clock);
+                builder.providerStates, builder.clock);
         this.health = new HealthMonitor(healthChecks(builder, monitoring), monitoring, builder.clock);
         this.kpis = new KpiRecorder(meterRegistry, scenarios, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
@@ -266,6 +266,7 @@ public final class Selftest implements AutoCloseable {
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
         private Clock clock = Clock.systemUTC();
         private final Map<String, CleanupHandler> cleanupHandlers = new LinkedHashMap<>();
+        private final Map<String, ProviderStateHandler> providerStates = new LinkedHashMap<>();
         private @Nullable CleanupJournal journal;
 
         private Builder() {
@@ -325,6 +326,18 @@ public final class Selftest implements AutoCloseable {
         /** An extra policy on top of the standard one (which never runs DESTRUCTIVE scenarios in production). */
         public Builder safetyPolicy(SafetyPolicy safetyPolicy) {
             this.safetyPolicy = safetyPolicy;
+            return this;
+        }
+
+        /**
+         * Registers a Pact provider state by name, set up and torn down through {@code POST /selftest/provider-states}.
+         *
+         * @throws IllegalArgumentException when a state of that name is already registered
+         */
+        public Builder providerState(String name, ProviderStateHandler handler) {
+            if (name.isBlank() || providerStates.putIfAbsent(name, handler) != null) {
+                throw new IllegalArgumentException("provider state '" + name + "' is blank or already registered");
+            }
             return this;
         }
 

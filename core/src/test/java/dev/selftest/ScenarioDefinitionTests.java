@@ -48,6 +48,7 @@ class ScenarioDefinitionTests {
         assertThatThrownBy(() -> staging.value("password"))
                 .hasMessage("test data 'password' is not configured for environment 'staging': set "
                         + "selftest.data.staging.password (or the environment variable "
-                        + "SELFTEST_DATA_STAGING_PASSWORD)");
+                        + "SELFTEST_DATA_STAGING_PASSWORD), or add 'password' to staging.properties in "
+                        + "selftest.data.dir or selftest-data/ on the classpath");
     }
 }

@@ -92,6 +92,21 @@ class DurableCleanupTests {
     }
 
     @Test
+    void backgroundRetriesLeaveResourcesOfRunningScenariosAlone() throws Exception {
+        try (Selftest selftest = selftest(CleanupJournal.file(journalDir), orders::remove, context -> {
+            orders.add("5");
+            context.track("order", "5");
+            Thread.sleep(600);
+            if (!orders.contains("5")) {
+                throw new AssertionError("order 5 was removed while its scenario still used it");
+            }
+        })) {
+            assertThat(selftest.run(RunRequest.all(), WAIT).passed()).isTrue();
+        }
+        assertThat(orders).isEmpty();
+    }
+
+    @Test
     void aTornLastLineIsSkipped() throws Exception {
         CleanupJournal journal = CleanupJournal.file(journalDir);
         journal.record(new JournalEntry("e-1", "order", "1", "r", "s", Instant.now()));

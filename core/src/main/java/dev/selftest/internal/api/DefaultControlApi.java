@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.selftest.Environment;
 import dev.selftest.Run;
 import dev.selftest.RunRejectedException;
 import dev.selftest.SafetyPolicy;
@@ -57,6 +58,7 @@ public final class DefaultControlApi implements ControlApi {
     private final TokenGuard guard;
     private final JsonBodies bodies;
     private final MonitoringEndpoints monitoring;
+    private final ProviderStateEndpoint providerStates;
 
     public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings,
                              MonitoringSettings monitoringSettings) {
@@ -67,6 +69,8 @@ public final class DefaultControlApi implements ControlApi {
         this.guard = new TokenGuard(settings.token(), settings.readToken());
         this.bodies = new JsonBodies(json, settings.maxRequestBytes());
         this.monitoring = new MonitoringEndpoints(selftest, monitoringSettings, guard, json, this::stats);
+        this.providerStates = new ProviderStateEndpoint(engine.providerStates(), bodies, json,
+                selftest.environment().name(), settings);
     }
 
     @Override
@@ -111,6 +115,9 @@ public final class DefaultControlApi implements ControlApi {
             case "kpis" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::kpis)
                     : notFound(request);
             case "metrics" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::metrics)
+                    : notFound(request);
+            case "provider-states" -> segments.length == 1
+                    ? endpoint(request, "POST", Access.OPERATE, () -> providerStates.handle(request))
                     : notFound(request);
             case "cleanup" -> segments.length == 1
                     ? endpoint(request, "POST", Access.OPERATE, () -> cleanup(request))
@@ -182,7 +189,26 @@ public final class DefaultControlApi implements ControlApi {
         links.put("health", base + "/health");
         links.put("kpis", base + "/kpis");
         links.put("metrics", base + "/metrics");
+        links.put("providerStates", base + "/provider-states");
+        body.set("testData", missingTestData());
         return json(200, body);
+    }
+
+    /** Which declared test data keys have no value in this environment (never the values themselves). */
+    private ObjectNode missingTestData() {
+        ObjectNode testData = json.createObjectNode();
+        Environment environment = selftest.environment();
+        ArrayNode missing = testData.putArray("missing");
+        for (Scenario scenario : selftest.scenarios()) {
+            new TreeSet<>(scenario.data()).stream().filter(key -> !environment.has(key)).forEach(key -> {
+                ObjectNode entry = missing.addObject();
+                entry.put("scenario", scenario.id());
+                entry.put("key", key);
+                entry.put("configKey", environment.dataKey(key));
+            });
+        }
+        testData.put("complete", missing.isEmpty());
+        return testData;
     }
 
     private ApiResponse scenarios() {
@@ -199,6 +225,9 @@ public final class DefaultControlApi implements ControlApi {
             Optional<String> refusal = policy.refusal(scenario, selftest.environment());
             node.put("allowed", refusal.isEmpty());
             refusal.ifPresent(reason -> node.put("refusal", reason));
+            ArrayNode data = node.putArray("data");
+            new TreeSet<>(scenario.data()).forEach(key -> data.addObject().put("key", key)
+                    .put("configured", selftest.environment().has(key)));
             node.set("stats", stats(engine.stats(scenario.id())));
         }
         ObjectNode body = json.createObjectNode();

@@ -60,9 +60,9 @@ public final class CleanupCoordinator implements AutoCloseable {
         return new CleanupReport(removed, durable.map(DurableCleanup::pending).orElse(List.of()), swept);
     }
 
-    private static int replay(DurableCleanup journal, boolean force) {
+    private int replay(DurableCleanup journal, boolean force) {
         try {
-            return journal.replay(force);
+            return journal.replay(force, runningRunIds.get());
         } catch (RuntimeException e) {
             LOG.error("Replaying the cleanup journal failed; will retry", e);
             return 0;

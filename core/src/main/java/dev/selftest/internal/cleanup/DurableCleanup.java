@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -74,14 +75,18 @@ public final class DurableCleanup {
     }
 
     /**
-     * Replays pending entries: all of them when {@code force}, else those whose backoff has passed.
+     * Replays pending entries of runs that are over: all of them when {@code force}, else those whose backoff has
+     * passed. Entries of {@code activeRunIds} belong to scenarios still using them and are left alone.
      *
      * @return how many resources were removed
      */
-    public int replay(boolean force) {
+    public int replay(boolean force, Set<String> activeRunIds) {
         Instant now = clock.instant();
         int removed = 0;
         for (JournalEntry entry : journal.pending()) {
+            if (activeRunIds.contains(entry.runId())) {
+                continue;
+            }
             Attempts previous = attempts.get(entry.entryId());
             if (!force && previous != null && previous.nextAttempt().isAfter(now)) {
                 continue;

@@ -31,6 +31,9 @@ public record Settings(
         int statsWindow,
         Set<String> productionEnvironments,
         boolean stackTraces,
+        Duration providerStateTimeout,
+        Duration providerStateTimeToLive,
+        boolean providerStatesInProduction,
         int maxRequestBytes) {
 
     public static final String ENVIRONMENT = "selftest.environment";
@@ -51,6 +54,9 @@ public record Settings(
     public static final String STATS_WINDOW = "selftest.history.stats-window";
     public static final String PRODUCTION_ENVIRONMENTS = "selftest.safety.production-environments";
     public static final String STACK_TRACES = "selftest.report.stack-traces";
+    public static final String PROVIDER_STATE_TIMEOUT = "selftest.provider-states.timeout";
+    public static final String PROVIDER_STATE_TTL = "selftest.provider-states.time-to-live";
+    public static final String PROVIDER_STATES_IN_PRODUCTION = "selftest.provider-states.allow-in-production";
     public static final String MAX_REQUEST_BYTES = "selftest.server.max-request-bytes";
 
     /** Reads and validates every setting. @throws IllegalArgumentException naming the key of a bad value */
@@ -75,6 +81,9 @@ public record Settings(
                 reader.integer(STATS_WINDOW, 100, 1, 10_000),
                 reader.set(PRODUCTION_ENVIRONMENTS, "production,prod"),
                 reader.bool(STACK_TRACES, false),
+                reader.duration(PROVIDER_STATE_TIMEOUT, Duration.ofSeconds(30)),
+                reader.duration(PROVIDER_STATE_TTL, Duration.ofMinutes(10)),
+                reader.bool(PROVIDER_STATES_IN_PRODUCTION, false),
                 reader.integer(MAX_REQUEST_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024));
     }
 

@@ -7,6 +7,7 @@ import dev.selftest.RunStatus;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
 import dev.selftest.ScenarioStats;
+import dev.selftest.Trigger;
 import dev.selftest.health.Health;
 import dev.selftest.health.HealthKind;
 import dev.selftest.kpi.FunctionalKpi;
@@ -28,6 +29,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +58,11 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     private final int window;
     private final Clock clock;
     private final Deque<Finished> finished = new ArrayDeque<>();
-    private final List<Meter> gauges = new ArrayList<>();
+    /** Every meter registered here, removed again on close. */
+    private final List<Meter> meters = new ArrayList<>();
+    private final Map<String, Map<Outcome, Counter>> scenarioRuns = new HashMap<>();
+    private final Map<String, Timer> durations = new HashMap<>();
+    private final Map<Trigger, Map<RunStatus, Counter>> runs = new EnumMap<>(Trigger.class);
 
     private record Finished(Instant at, boolean passed) {
     }
@@ -69,25 +76,60 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
         this.kpiNames = Set.copyOf(kpiNames);
         this.window = window;
         this.clock = clock;
-        bindGauges();
+        register();
     }
 
-    private void bindGauges() {
+    /**
+     * Registers every series up front: a counter reads 0 before its first event (so {@code rate()} and
+     * {@code increase()} work from the start), and recording a result later costs a map lookup, not a registration.
+     */
+    private void register() {
         for (Scenario scenario : scenarios) {
             String id = scenario.id();
-            gauges.add(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
+            Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+            for (Outcome outcome : Outcome.values()) {
+                byOutcome.put(outcome, keep(Counter.builder(SelftestMeters.SCENARIO_RUNS)
+                        .description("Scenario executions by outcome")
+                        .tag(SelftestMeters.SCENARIO, id).tag(SelftestMeters.OUTCOME, lower(outcome.name()))
+                        .register(registry)));
+            }
+            scenarioRuns.put(id, byOutcome);
+            durations.put(id, keep(Timer.builder(SelftestMeters.SCENARIO_DURATION)
+                    .description("How long scenario executions take")
+                    .tag(SelftestMeters.SCENARIO, id)
+                    .publishPercentiles(0.5, 0.95)
+                    .register(registry)));
+            keep(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
                     .description("When the scenario last passed, in seconds since the epoch")
                     .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
-            gauges.add(Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES,
+            keep(Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES,
                             () -> stats.apply(id).consecutiveFailures())
                     .description("Failures of the scenario since it last passed")
                     .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
         }
+        for (Trigger trigger : Trigger.values()) {
+            Map<RunStatus, Counter> byStatus = new EnumMap<>(RunStatus.class);
+            for (RunStatus status : RunStatus.values()) {
+                if (status.isFinished()) {
+                    byStatus.put(status, keep(Counter.builder(SelftestMeters.RUNS)
+                            .description("Finished runs by trigger and status")
+                            .tag(SelftestMeters.TRIGGER, trigger.wireName())
+                            .tag(SelftestMeters.STATUS, lower(status.name()))
+                            .register(registry)));
+                }
+            }
+            runs.put(trigger, byStatus);
+        }
         for (HealthKind kind : HealthKind.values()) {
-            gauges.add(Gauge.builder(SelftestMeters.HEALTH_STATUS, () -> health.report(kind).isUp() ? 1 : 0)
+            keep(Gauge.builder(SelftestMeters.HEALTH_STATUS, () -> health.report(kind).isUp() ? 1 : 0)
                     .description("1 when every check of this kind is UP, 0 when one is DOWN")
                     .tag(SelftestMeters.KIND, lower(kind.name())).strongReference(true).register(registry));
         }
+    }
+
+    private <M extends Meter> M keep(M meter) {
+        meters.add(meter);
+        return meter;
     }
 
     private double lastSuccessSeconds(String scenarioId) {
@@ -97,26 +139,15 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
 
     @Override
     public void scenarioFinished(Run run, Scenario scenario, ScenarioResult result) {
-        Counter.builder(SelftestMeters.SCENARIO_RUNS)
-                .description("Scenario executions by outcome")
-                .tag(SelftestMeters.SCENARIO, scenario.id()).tag(SelftestMeters.OUTCOME, lower(result.outcome().name()))
-                .register(registry).increment();
+        scenarioRuns.get(scenario.id()).get(result.outcome()).increment();
         if (result.outcome() != Outcome.CANCELLED && result.outcome() != Outcome.SKIPPED) {
-            Timer.builder(SelftestMeters.SCENARIO_DURATION)
-                    .description("How long scenario executions take")
-                    .tag(SelftestMeters.SCENARIO, scenario.id())
-                    .publishPercentiles(0.5, 0.95)
-                    .register(registry).record(result.duration());
+            durations.get(scenario.id()).record(result.duration());
         }
     }
 
     @Override
     public void runFinished(Run run) {
-        Counter.builder(SelftestMeters.RUNS)
-                .description("Finished runs by trigger and status")
-                .tag(SelftestMeters.TRIGGER, run.trigger().wireName())
-                .tag(SelftestMeters.STATUS, lower(run.status().name()))
-                .register(registry).increment();
+        runs.get(run.trigger()).get(run.status()).increment();
         if (run.status() == RunStatus.CANCELLED) {
             return;
         }
@@ -181,10 +212,10 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
                 id.getBaseUnit(), values);
     }
 
-    /** Removes the gauges, which would otherwise keep reading a closed Selftest from the application's registry. */
+    /** Removes Selftest's meters, whose gauges would otherwise keep reading a closed Selftest. */
     @Override
     public void close() {
-        gauges.forEach(registry::remove);
+        meters.forEach(registry::remove);
     }
 
     private static String lower(String name) {

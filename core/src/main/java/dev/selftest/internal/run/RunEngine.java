@@ -2,6 +2,7 @@ package dev.selftest.internal.run;
 
 import dev.selftest.Environment;
 import dev.selftest.Outcome;
+import dev.selftest.ProviderStateHandler;
 import dev.selftest.Run;
 import dev.selftest.RunListener;
 import dev.selftest.RunRejectedException;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +58,13 @@ public final class RunEngine implements AutoCloseable {
     private final ExecutorService coordinators;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final RunRateLimit rateLimit;
+    private final ProviderStates providerStates;
     private final Map<String, Semaphore> scenarioLocks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public RunEngine(Map<String, Scenario> scenarios, Environment environment, SafetyPolicy safetyPolicy,
-                     Settings settings, MeterRegistry kpis, Optional<DurableCleanup> durableCleanup, Clock clock) {
+                     Settings settings, MeterRegistry kpis, Optional<DurableCleanup> durableCleanup,
+                     Map<String, ProviderStateHandler> stateHandlers, Clock clock) {
         this.scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
         this.environment = environment;
         this.safetyPolicy = safetyPolicy;
@@ -70,6 +74,8 @@ public final class RunEngine implements AutoCloseable {
         this.timeBox = new TimeBox(settings.poolSize(), settings.interruptGrace());
         this.execution = new ScenarioExecution(timeBox, environment, kpis, durableCleanup,
                 settings.cleanupTimeout(), settings.stackTraces(), clock);
+        this.providerStates = new ProviderStates(stateHandlers, timeBox, execution, ids, environment.name(),
+                settings.providerStateTimeout(), settings.providerStateTimeToLive(), clock);
         this.rateLimit = new RunRateLimit(settings.maxRunsPerMinute());
         this.history = new RunHistory(settings.historySize());
         this.statistics = new ScenarioStatistics(settings.statsWindow());
@@ -156,9 +162,16 @@ public final class RunEngine implements AutoCloseable {
         return history.find(runId).map(RunState::requestCancel);
     }
 
-    /** Ids of the runs in progress. */
+    /** Ids of the runs in progress and of provider states set up: their test data is in use. */
     public Set<String> runningRunIds() {
-        return history.runningIds();
+        Set<String> ids = new HashSet<>(history.runningIds());
+        ids.addAll(providerStates.activeIds());
+        return ids;
+    }
+
+    /** Pact provider states, set up and torn down through the control API. */
+    public ProviderStates providerStates() {
+        return providerStates;
     }
 
     public ScenarioStats stats(String scenarioId) {

@@ -7,6 +7,7 @@ import dev.selftest.Outcome;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
 import dev.selftest.ScenarioSkippedException;
+import dev.selftest.StepResult;
 import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.internal.config.Durations;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,7 @@ final class ScenarioExecution {
     ScenarioResult execute(RunState run, Scenario scenario) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        ExecutionContext context = new ExecutionContext(run, scenario.id(), environment, kpis, durableCleanup);
+        ExecutionContext context = newContext(run, scenario.id());
         Attempt attempt = timeBox.run(scenario.id(), () -> {
             CurrentContext.set(context);
             try {
@@ -71,7 +72,23 @@ final class ScenarioExecution {
                         + failed.message());
             }
         }
-        return new ScenarioResult(scenario.id(), outcome, startedAt, duration, failure, context.steps(), cleanup);
+        return redacted(new ScenarioResult(scenario.id(), outcome, startedAt, duration, failure, context.steps(),
+                cleanup));
+    }
+
+    /** The result with every secret of the environment masked, so that reports never carry one. */
+    private ScenarioResult redacted(ScenarioResult result) {
+        Failure failure = result.failure() == null ? null : new Failure(result.failure().type(),
+                environment.redact(result.failure().message()), environment.redact(result.failure().stackTrace()));
+        return new ScenarioResult(result.scenarioId(), result.outcome(), result.startedAt(), result.duration(),
+                failure, result.steps().stream().map(step -> new StepResult(step.name(), step.outcome(),
+                        step.duration(), environment.redact(step.message()))).toList(),
+                result.cleanup().stream().map(c -> new CleanupResult(c.description(), c.cleaned(), c.duration(),
+                        environment.redact(c.message()))).toList());
+    }
+
+    ExecutionContext newContext(RunState run, String scenarioId) {
+        return new ExecutionContext(run, scenarioId, environment, kpis, durableCleanup);
     }
 
     /** Runs after-the-fact for scenarios that never started: no body, no cleanup. */
@@ -80,7 +97,8 @@ final class ScenarioExecution {
                 Failure.of(outcome.name(), reason), List.of(), List.of());
     }
 
-    private List<CleanupResult> cleanUp(List<ExecutionContext.Registered> actions) {
+    /** Runs cleanup actions in the given order, each in its own time box; never throws. */
+    List<CleanupResult> cleanUp(List<ExecutionContext.Registered> actions) {
         List<CleanupResult> results = new ArrayList<>(actions.size());
         for (ExecutionContext.Registered registered : actions) {
             long start = System.nanoTime();
@@ -92,7 +110,7 @@ final class ScenarioExecution {
                 case TIMED_OUT, CANCELLED -> "did not finish within " + Durations.format(cleanupTimeout);
             };
             if (problem != null) {
-                LOG.warn("Cleanup '{}' failed: {}", registered.description(), problem);
+                LOG.warn("Cleanup '{}' failed: {}", registered.description(), environment.redact(problem));
             }
             results.add(new CleanupResult(registered.description(), problem == null, took, problem));
         }
