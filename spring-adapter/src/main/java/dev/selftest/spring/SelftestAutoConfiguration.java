@@ -24,8 +24,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The {@link Selftest} of the application: every {@link Scenario}, {@link Sweeper},
- * {@link CleanupHandlerRegistration}, {@link RunListener} and {@link SafetyPolicy} bean, a {@link CleanupJournal} bean
- * (or the application's DataSource with {@code selftest.cleanup.journal=jdbc}), the application's own
+ * {@link CleanupHandlerRegistration}, {@link ProviderStateRegistration}, {@link RunListener} and
+ * {@link SafetyPolicy} bean, a {@link CleanupJournal} bean (or the application's DataSource with
+ * {@code selftest.cleanup.journal=jdbc}), the application's own
  * {@link MeterRegistry} when it has one, MicroProfile {@code HealthCheck} beans annotated {@code @Liveness},
  * {@code @Readiness} or {@code @Startup}, and {@code selftest.*} settings read from Spring's {@link Environment}.
  * Scheduled runs start once the application is ready. Closed (runs cancelled, cleanup finished) when the context
@@ -41,7 +42,8 @@ public final class SelftestAutoConfiguration {
     @ConditionalOnMissingBean
     Selftest selftest(SelftestProperties properties, Environment environment, ObjectProvider<Scenario> scenarios,
                       ObjectProvider<Sweeper> sweepers, ObjectProvider<CleanupHandlerRegistration> cleanupHandlers,
-                      ObjectProvider<CleanupJournal> journal, ObjectProvider<RunListener> listeners,
+                      ObjectProvider<CleanupJournal> journal, ObjectProvider<ProviderStateRegistration> providerStates,
+                      ObjectProvider<RunListener> listeners,
                       ObjectProvider<SafetyPolicy> policies, ObjectProvider<MeterRegistry> meterRegistry,
                       ObjectProvider<SelftestBuilderCustomizer> customizers, ListableBeanFactory beans) {
         Selftest.Builder builder = Selftest.builder().config(new SpringConfigSource(environment)).deferSchedule();
@@ -49,6 +51,7 @@ public final class SelftestAutoConfiguration {
         sweepers.orderedStream().forEach(builder::sweeper);
         cleanupHandlers.orderedStream().forEach(handler -> builder.cleanupHandler(handler.type(), handler.handler()));
         journal.ifUnique(builder::cleanupJournal);
+        providerStates.orderedStream().forEach(state -> builder.providerState(state.name(), state.handler()));
         HealthCheckBeans.register(beans, builder);
         listeners.orderedStream().forEach(builder::listener);
         policies.orderedStream().reduce(SafetyPolicy::and).ifPresent(builder::safetyPolicy);

@@ -32,7 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param health      How health checks are run and shown.
  * @param schedule    Scheduled runs of the production-safe scenarios; started once the application is ready.
  * @param kpi         How KPIs are computed.
- * @param data        Per-environment test data, 'selftest.data.<environment>.<key>', read by scenarios.
+ * @param providerStates How Pact provider states are set up and torn down.
+ * @param data        Test data read by scenarios: 'selftest.data.<environment>.<key>' values, and 'selftest.data.dir', a
+ *                    directory of '<environment>.properties' files.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @ConfigurationProperties("selftest")
@@ -53,7 +55,8 @@ public record SelftestProperties(
         @DefaultValue Health health,
         @DefaultValue Schedule schedule,
         @DefaultValue Kpi kpi,
-        Map<String, Map<String, String>> data) {
+        @DefaultValue ProviderStates providerStates,
+        Map<String, String> data) {
 
     public SelftestProperties {
         data = data == null ? Map.of() : Map.copyOf(data);
@@ -210,5 +213,16 @@ public record SelftestProperties(
      * @param window Recent executions per scenario that pass rates are computed over.
      */
     public record Kpi(@DefaultValue("100") int window) {
+    }
+
+    /**
+     * How Pact provider states ('POST /selftest/provider-states') are set up and torn down.
+     *
+     * @param timeout           How long one setup may take.
+     * @param timeToLive        How long a state set up and never torn down lives before its cleanup runs anyway.
+     * @param allowInProduction Whether provider states may be set up in a production environment.
+     */
+    public record ProviderStates(@DefaultValue("30s") Duration timeout, @DefaultValue("10m") Duration timeToLive,
+                                 @DefaultValue("false") boolean allowInProduction) {
     }
 }

@@ -98,6 +98,35 @@ class SelftestAutoConfigurationTests {
     }
 
     @Test
+    void testDataDirectorySitsBesideTestDataValues() throws Exception {
+        Files.writeString(tempDir.resolve("staging.properties"), "account=file@example.com\nurl=https://staging\n");
+        runner.withPropertyValues("selftest.environment=staging", "selftest.data.dir=" + tempDir,
+                        "selftest.data.staging.account=property@example.com")
+                .run(context -> {
+                    dev.selftest.Environment environment = context.getBean(Selftest.class).environment();
+                    assertThat(environment.value("account")).isEqualTo("property@example.com");
+                    assertThat(environment.value("url")).isEqualTo("https://staging");
+                });
+    }
+
+    @Test
+    void providerStateBeansAreServed() {
+        runner.withPropertyValues("selftest.token=t").withBean(ProviderStateRegistration.class,
+                        () -> new ProviderStateRegistration("an order exists", (params, context) -> Map.of("id", 42)))
+                .run(context -> {
+                    var response = context.getBean(Selftest.class).controlApi().handle(new dev.selftest.api.ApiRequest(
+                            "POST", "/selftest", "/provider-states", Map.of(), name -> switch (name) {
+                                case "Authorization" -> Optional.of("Bearer t");
+                                case "Content-Type" -> Optional.of("application/json");
+                                default -> Optional.empty();
+                            }, new java.io.ByteArrayInputStream(
+                            "{\"state\":\"an order exists\",\"action\":\"setup\"}".getBytes()), null));
+                    assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+                    assertThat(response.bodyText()).contains("42");
+                });
+    }
+
+    @Test
     void environmentVariablesSetKeysThroughRelaxedBinding() {
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                         new SystemEnvironmentPropertySource("test-environment", Map.of(
@@ -269,6 +298,9 @@ class SelftestAutoConfigurationTests {
         assertThat(properties.schedule().initialDelay()).isEqualTo(monitoring.scheduleInitialDelay());
         assertThat(properties.schedule().tags()).isEqualTo(monitoring.scheduleTags());
         assertThat(properties.kpi().window()).isEqualTo(monitoring.kpiWindow());
+        assertThat(properties.providerStates().timeout()).isEqualTo(core.providerStateTimeout());
+        assertThat(properties.providerStates().timeToLive()).isEqualTo(core.providerStateTimeToLive());
+        assertThat(properties.providerStates().allowInProduction()).isEqualTo(core.providerStatesInProduction());
     }
 
     @Test
