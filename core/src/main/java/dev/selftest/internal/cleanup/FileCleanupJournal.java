@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One JSON line per event ({@code track} or {@code done}), appended and forced to disk before the call returns.
- * Opening the journal reads it, skips a torn or corrupt line with a warning, and rewrites it with only the
- * pending entries (through a temporary file and an atomic rename).
+ * The journal is read once, skipping a torn or corrupt line with a warning; before the first write it is rewritten
+ * with only the pending entries (through a temporary file and an atomic rename). One process writes a directory's
+ * journal; another instance may read it.
  */
 public final class FileCleanupJournal implements CleanupJournal {
     private static final Logger LOG = LoggerFactory.getLogger(FileCleanupJournal.class);
@@ -36,6 +37,7 @@ public final class FileCleanupJournal implements CleanupJournal {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, JournalEntry> pending = new LinkedHashMap<>();
     private @Nullable FileChannel channel;
+    private boolean loaded;
 
     public FileCleanupJournal(Path directory) {
         this.file = directory.resolve(FILE_NAME);
@@ -59,7 +61,7 @@ public final class FileCleanupJournal implements CleanupJournal {
 
     @Override
     public synchronized List<JournalEntry> pending() {
-        open();
+        load();
         return List.copyOf(pending.values());
     }
 
@@ -89,15 +91,15 @@ public final class FileCleanupJournal implements CleanupJournal {
         }
     }
 
-    /** Opens the journal on first use: loads it, compacts it, and keeps it open for appending. */
+    /** Opens the journal for writing on first use: loads it, compacts it, and keeps it open for appending. */
     private FileChannel open() {
         if (channel != null) {
             return channel;
         }
+        load();
         try {
             Files.createDirectories(file.getParent());
             if (Files.exists(file)) {
-                load();
                 compact();
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -108,8 +110,20 @@ public final class FileCleanupJournal implements CleanupJournal {
         }
     }
 
-    private void load() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cleanup journal " + file + ": " + e.getMessage(), e);
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {

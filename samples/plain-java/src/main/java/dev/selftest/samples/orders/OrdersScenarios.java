@@ -2,6 +2,7 @@ package dev.selftest.samples.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selftest.ProviderStateHandler;
 import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioContext;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +80,28 @@ final class OrdersScenarios {
                         .timeout(Duration.ofSeconds(20))
                         .body(this::dailyReport)
                         .build());
+    }
+
+    /**
+     * Pact provider state "an order exists": places an order for a test customer (params {@code productId} and
+     * {@code quantity}, default 1) and returns its id as {@code orderId}; the order is tracked, so teardown removes it.
+     */
+    ProviderStateHandler anOrderExists() {
+        return (params, context) -> {
+            long productId = ((Number) params.getOrDefault("productId", 1)).longValue();
+            int quantity = ((Number) params.getOrDefault("quantity", 1)).intValue();
+            Order order = database.placeOrder(context.testDataName("pact-customer"), productId, quantity);
+            context.track(ORDER, Long.toString(order.id()));
+            return Map.of("orderId", order.id());
+        };
+    }
+
+    /** Pact provider state "the catalogue has products": the seed catalogue always has; nothing to create. */
+    ProviderStateHandler catalogueHasProducts() {
+        return (params, context) -> {
+            check(!database.products().isEmpty(), "the catalogue is empty");
+            return Map.of();
+        };
     }
 
     /** Removes tracked orders, also after a crash. */

@@ -57,6 +57,8 @@ public final class OrdersService implements AutoCloseable {
                 .cleanupHandler(OrdersScenarios.ORDER, scenarios.orderCleanup())
                 .cleanupJournal(CleanupJournal.file(dataDir))
                 .sweeper(scenarios.sweeper())
+                .providerState("an order exists", scenarios.anOrderExists())
+                .providerState("the catalogue has products", scenarios.catalogueHasProducts())
                 .healthCheck(HealthKind.READINESS, database::health)
                 .kpi("orders.placed")
                 .build();
