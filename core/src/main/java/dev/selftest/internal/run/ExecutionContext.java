@@ -2,9 +2,7 @@ package dev.selftest.internal.run;
 
 import dev.selftest.CleanupAction;
 import dev.selftest.Environment;
-import dev.selftest.Outcome;
 import dev.selftest.ScenarioContext;
-import dev.selftest.Step;
 import dev.selftest.StepResult;
 import dev.selftest.Trigger;
 import dev.selftest.cleanup.JournalEntry;
@@ -32,6 +30,8 @@ final class ExecutionContext implements ScenarioContext {
     private final MeterRegistry kpis;
     private final Optional<DurableCleanup> durableCleanup;
     private final RunState run;
+    /** When the scenario's timeout passes (the time box interrupts the body then). */
+    private final long deadlineNanos;
     private final List<StepResult> steps = new ArrayList<>();
     private final Deque<Registered> cleanup = new ArrayDeque<>();
     private final AtomicInteger dataNames = new AtomicInteger();
@@ -40,8 +40,9 @@ final class ExecutionContext implements ScenarioContext {
     record Registered(String description, CleanupAction action) {
     }
 
-    ExecutionContext(RunState run, String scenarioId, Environment environment, MeterRegistry kpis,
+    ExecutionContext(RunState run, String scenarioId, Duration timeout, Environment environment, MeterRegistry kpis,
                      Optional<DurableCleanup> durableCleanup) {
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.durableCleanup = durableCleanup;
         this.run = run;
         this.runId = run.id();
@@ -72,17 +73,8 @@ final class ExecutionContext implements ScenarioContext {
     }
 
     @Override
-    public void step(String name, Step step) throws Exception {
-        Objects.requireNonNull(name, "step name");
-        long start = System.nanoTime();
-        try {
-            step.run();
-            record(new StepResult(name, Outcome.PASSED, since(start), null));
-        } catch (AssertionError | Exception e) {
-            record(new StepResult(name, e instanceof AssertionError ? Outcome.FAILED : Outcome.ERRORED, since(start),
-                    Failures.messageOf(e)));
-            throw e;
-        }
+    public void recordStep(StepResult step) {
+        record(Objects.requireNonNull(step, "step"));
     }
 
     @Override
@@ -120,7 +112,7 @@ final class ExecutionContext implements ScenarioContext {
 
     @Override
     public boolean isCancelled() {
-        return ended || run.isCancelRequested();
+        return ended || run.isCancelRequested() || System.nanoTime() - deadlineNanos >= 0;
     }
 
     /** Ends the body's part: no more cleanup registrations; returns the actions in the order they must run. */
@@ -141,9 +133,5 @@ final class ExecutionContext implements ScenarioContext {
         synchronized (steps) {
             steps.add(step);
         }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

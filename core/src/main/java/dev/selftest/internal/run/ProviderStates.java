@@ -76,7 +76,7 @@ public final class ProviderStates {
         String runId = ids.next();
         RunState owner = new RunState(runId, Trigger.MANUAL, Map.of("provider-state", abbreviate(state)),
                 environment, clock.instant(), List.of());
-        ExecutionContext context = execution.newContext(owner, "provider-state");
+        ExecutionContext context = execution.newContext(owner, "provider-state", timeout);
         Map<String, Object> values = new LinkedHashMap<>();
         Attempt attempt = timeBox.run("provider-state", () -> {
             CurrentContext.set(context);

@@ -50,7 +50,7 @@ final class ScenarioExecution {
     ScenarioResult execute(RunState run, Scenario scenario) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        ExecutionContext context = newContext(run, scenario.id());
+        ExecutionContext context = newContext(run, scenario.id(), scenario.timeout());
         Attempt attempt = timeBox.run(scenario.id(), () -> {
             CurrentContext.set(context);
             try {
@@ -87,8 +87,9 @@ final class ScenarioExecution {
                         environment.redact(c.message()))).toList());
     }
 
-    ExecutionContext newContext(RunState run, String scenarioId) {
-        return new ExecutionContext(run, scenarioId, environment, kpis, durableCleanup);
+    /** A context whose {@link ExecutionContext#isCancelled()} turns true once {@code timeout} has passed. */
+    ExecutionContext newContext(RunState run, String scenarioId, Duration timeout) {
+        return new ExecutionContext(run, scenarioId, timeout, environment, kpis, durableCleanup);
     }
 
     /** Runs after-the-fact for scenarios that never started: no body, no cleanup. */
