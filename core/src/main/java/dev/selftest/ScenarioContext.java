@@ -2,6 +2,8 @@ package dev.selftest;
 
 import dev.selftest.internal.run.CurrentContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
@@ -27,7 +29,26 @@ public interface ScenarioContext {
     /**
      * Runs a named step and records it in the result. A step that throws ends the scenario with its failure.
      */
-    void step(String name, Step step) throws Exception;
+    default void step(String name, Step step) throws Exception {
+        Objects.requireNonNull(name, "step name");
+        long start = System.nanoTime();
+        try {
+            step.run();
+            recordStep(new StepResult(name, Outcome.PASSED, Duration.ofNanos(System.nanoTime() - start), null));
+        } catch (AssertionError | Exception e) {
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                    : e.getMessage();
+            recordStep(new StepResult(name, e instanceof AssertionError ? Outcome.FAILED : Outcome.ERRORED,
+                    Duration.ofNanos(System.nanoTime() - start), message));
+            throw e;
+        }
+    }
+
+    /**
+     * Records a step that ran under another framework's control, such as one JUnit test of a bridged test class.
+     * A failed step is only reported: what the scenario's outcome is stays the body's decision.
+     */
+    void recordStep(StepResult step);
 
     /**
      * Registers an action that removes what the scenario created. Actions run after the body in reverse order

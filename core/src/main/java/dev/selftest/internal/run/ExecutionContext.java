@@ -2,15 +2,12 @@ package dev.selftest.internal.run;
 
 import dev.selftest.CleanupAction;
 import dev.selftest.Environment;
-import dev.selftest.Outcome;
 import dev.selftest.ScenarioContext;
-import dev.selftest.Step;
 import dev.selftest.StepResult;
 import dev.selftest.Trigger;
 import dev.selftest.cleanup.JournalEntry;
 import dev.selftest.internal.cleanup.DurableCleanup;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,17 +69,8 @@ final class ExecutionContext implements ScenarioContext {
     }
 
     @Override
-    public void step(String name, Step step) throws Exception {
-        Objects.requireNonNull(name, "step name");
-        long start = System.nanoTime();
-        try {
-            step.run();
-            record(new StepResult(name, Outcome.PASSED, since(start), null));
-        } catch (AssertionError | Exception e) {
-            record(new StepResult(name, e instanceof AssertionError ? Outcome.FAILED : Outcome.ERRORED, since(start),
-                    Failures.messageOf(e)));
-            throw e;
-        }
+    public void recordStep(StepResult step) {
+        record(Objects.requireNonNull(step, "step"));
     }
 
     @Override
@@ -141,9 +129,5 @@ final class ExecutionContext implements ScenarioContext {
         synchronized (steps) {
             steps.add(step);
         }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

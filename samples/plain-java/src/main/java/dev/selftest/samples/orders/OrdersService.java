@@ -5,6 +5,7 @@ import dev.selftest.ConfigSource;
 import dev.selftest.Selftest;
 import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.health.HealthKind;
+import dev.selftest.junit.JUnitScenarios;
 import dev.selftest.server.EmbeddedServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,6 +55,10 @@ public final class OrdersService implements AutoCloseable {
         Selftest selftest = Selftest.builder()
                 .config(config.or(DEFAULTS))
                 .scenarios(scenarios.all())
+                .scenarios(JUnitScenarios.builder()
+                        .packages("dev.selftest.samples.orders.checks")
+                        .targetUrl(() -> self[0])
+                        .discover())
                 .cleanupHandler(OrdersScenarios.ORDER, scenarios.orderCleanup())
                 .cleanupJournal(CleanupJournal.file(dataDir))
                 .sweeper(scenarios.sweeper())

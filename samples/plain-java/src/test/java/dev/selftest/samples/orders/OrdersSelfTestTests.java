@@ -49,7 +49,8 @@ class OrdersSelfTestTests {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode run = json.readTree(response.body());
         assertThat(run.path("status").asText()).as(response.body()).isEqualTo("PASSED");
-        assertThat(run.path("counts").path("total").asInt()).isEqualTo(6);
+        assertThat(run.path("counts").path("total").asInt()).as("6 scenarios in code, 2 JUnit check classes")
+                .isEqualTo(8);
 
         assertThat(service.database().ordersOfCustomersStartingWith(Sweeper.TEST_DATA_PREFIX))
                 .as("no test orders left").isEmpty();
@@ -65,6 +66,18 @@ class OrdersSelfTestTests {
         assertThat(result.path("cleanup").get(0).path("description").asText()).matches("order \\d+ \\(tracked\\)");
         assertThat(result.path("cleanup").get(0).path("cleaned").asBoolean()).isTrue();
         assertThat(service.database().orders()).isEmpty();
+    }
+
+    @Test
+    void theJUnitChecksRunInsideTheServiceWithEveryTestAsAStep() throws Exception {
+        JsonNode run = json.readTree(post("/selftest/runs?wait=30s",
+                "{\"scenarios\":[\"dev.selftest.samples.orders.checks.OrderApiChecks\"]}").body());
+        JsonNode result = run.path("scenarios").get(0);
+        assertThat(result.path("outcome").asText()).as(run.toString()).isEqualTo("PASSED");
+        assertThat(result.path("steps")).extracting(step -> step.path("name").asText())
+                .contains("unknownOrderIsNotFound(SelftestContext)")
+                .filteredOn(name -> name.startsWith("invalidOrderIsRefusedWithAProblem(String, SelftestContext) > ["))
+                .hasSize(4);
     }
 
     @Test

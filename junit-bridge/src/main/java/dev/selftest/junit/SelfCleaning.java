@@ -1,0 +1,21 @@
+package dev.selftest.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Marks a test class or method as creating test data and removing all of it through cleanup.
+ * Same as {@code @Tag(SafetyTags.SELF_CLEANING)}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Tag(SafetyTags.SELF_CLEANING)
+public @interface SelfCleaning {
+}
