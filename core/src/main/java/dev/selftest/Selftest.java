@@ -21,6 +21,7 @@ import dev.selftest.internal.run.RunEngine;
 import dev.selftest.internal.schedule.RunScheduler;
 import dev.selftest.internal.select.TagExpression;
 import dev.selftest.kpi.KpiSnapshot;
+import dev.selftest.notify.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,6 +69,7 @@ public final class Selftest implements AutoCloseable {
     private final AtomicBoolean scheduleStarted = new AtomicBoolean();
     private final CleanupCoordinator cleanup;
     private final ControlApi controlApi;
+    private final Optional<WebhookNotifier> notifier;
 
     private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
         this.settings = settings;
@@ -86,6 +88,8 @@ public final class Selftest implements AutoCloseable {
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
         builder.listeners.forEach(engine::addListener);
+        this.notifier = WebhookNotifier.fromConfig(config);
+        notifier.ifPresent(engine::addListener);
         this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         this.controlApi = new DefaultControlApi(this, engine, policy, settings, monitoring);
@@ -250,6 +254,7 @@ public final class Selftest implements AutoCloseable {
         cleanup.close();
         health.close();
         kpis.close();
+        notifier.ifPresent(WebhookNotifier::close);
     }
 
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */

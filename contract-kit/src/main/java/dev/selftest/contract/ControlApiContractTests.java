@@ -175,6 +175,48 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
+    void healthStatusIsPublic() {
+        Answer health = send(HttpRequest.newBuilder(uri("/health")).GET());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(send(HttpRequest.newBuilder(uri("/health/live")).GET()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void gateAnswersTheVerdictInItsStatus() {
+        Answer passed = send(post("/gate?timeout=30s", "{\"scenarios\":[\"" + ContractFixture.PASSES + "\"]}"));
+        assertThat(passed.status()).as(passed.body()).isEqualTo(200);
+        assertThat(passed.json().path("passed").asBoolean()).isTrue();
+
+        Answer failed = send(post("/gate?timeout=30s", "{\"scenarios\":[\"" + ContractFixture.FAILS + "\"]}"));
+        assertThat(failed.status()).as(failed.body()).isEqualTo(422);
+        assertThat(failed.json().path("passed").asBoolean()).isFalse();
+
+        Answer unfinished = send(post("/gate?timeout=200ms", "{\"scenarios\":[\"" + ContractFixture.SLOW + "\"]}"));
+        assertThat(unfinished.status()).as(unfinished.body()).isEqualTo(504);
+        send(authorized(uri("/runs/" + unfinished.json().path("id").asText())).DELETE());
+    }
+
+    @Test
+    void eventsStreamWhileTheRunIsRunningAndEndWithIt() throws Exception {
+        Answer started = send(post("/runs", "{\"scenarios\":[\"" + ContractFixture.SLOW + "\"]}"));
+        String run = "/runs/" + started.json().path("id").asText();
+        HttpResponse<java.util.stream.Stream<String>> stream = client.send(authorized(uri(run + "/events")).GET()
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        java.util.Iterator<String> lines = stream.body().iterator();
+        assertThat(lines.next()).as("the snapshot arrives while the run is still running")
+                .isEqualTo("event: snapshot");
+
+        send(authorized(uri(run)).DELETE());
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        lines.forEachRemaining(rest::add);
+        assertThat(rest).contains("event: run-finished");
+    }
+
+    @Test
     void cleanupRunsTheSweepers() {
         Answer answer = send(post("/cleanup", ""));
         assertThat(answer.status()).isEqualTo(200);

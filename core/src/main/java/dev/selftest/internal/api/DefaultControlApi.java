@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selftest.Environment;
 import dev.selftest.Run;
 import dev.selftest.RunRejectedException;
+import dev.selftest.RunRequest;
 import dev.selftest.SafetyPolicy;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioStats;
@@ -57,6 +58,7 @@ public final class DefaultControlApi implements ControlApi {
     private final RunJson runJson = new RunJson(json);
     private final TokenGuard guard;
     private final JsonBodies bodies;
+    private final RunEvents events = new RunEvents(json, runJson);
     private final MonitoringEndpoints monitoring;
     private final ProviderStateEndpoint providerStates;
 
@@ -68,6 +70,7 @@ public final class DefaultControlApi implements ControlApi {
         this.settings = settings;
         this.guard = new TokenGuard(settings.token(), settings.readToken());
         this.bodies = new JsonBodies(json, settings.maxRequestBytes());
+        engine.addListener(events);
         this.monitoring = new MonitoringEndpoints(selftest, monitoringSettings, guard, json, this::stats);
         this.providerStates = new ProviderStateEndpoint(engine.providerStates(), bodies, json,
                 selftest.environment().name(), settings);
@@ -122,6 +125,9 @@ public final class DefaultControlApi implements ControlApi {
             case "cleanup" -> segments.length == 1
                     ? endpoint(request, "POST", Access.OPERATE, () -> cleanup(request))
                     : notFound(request);
+            case "gate" -> segments.length == 1
+                    ? endpoint(request, "POST", Access.OPERATE, () -> gate(request))
+                    : notFound(request);
             default -> notFound(request);
         };
     }
@@ -147,6 +153,9 @@ public final class DefaultControlApi implements ControlApi {
         }
         if (segments.length == 3 && segments[2].equals("junit.xml")) {
             return endpoint(request, "GET", Access.READ, () -> junitXml(runId));
+        }
+        if (segments.length == 3 && segments[2].equals("events")) {
+            return endpoint(request, "GET", Access.READ, () -> events(request, runId));
         }
         return notFound(request);
     }
@@ -186,6 +195,7 @@ public final class DefaultControlApi implements ControlApi {
         links.put("scenarios", base + "/scenarios");
         links.put("runs", base + "/runs");
         links.put("cleanup", base + "/cleanup");
+        links.put("gate", base + "/gate");
         links.put("health", base + "/health");
         links.put("kpis", base + "/kpis");
         links.put("metrics", base + "/metrics");
@@ -254,18 +264,36 @@ public final class DefaultControlApi implements ControlApi {
 
     private ApiResponse startRun(ApiRequest request) {
         Duration wait = waitParameter(request);
-        var runRequest = RunRequests.from(bodies.readObject(request), Trigger.MANUAL);
-        Run run;
-        try {
-            run = engine.start(runRequest);
-        } catch (RunRejectedException e) {
-            throw rejected(e);
-        }
+        Run run = start(RunRequests.from(bodies.readObject(request), Trigger.MANUAL));
         if (!wait.isZero()) {
             run = awaitRun(run.id(), wait).orElse(run);
         }
         String link = runLink(request, run.id());
         return json(201, runJson.full(run, link), Map.of("Location", link));
+    }
+
+    private Run start(RunRequest runRequest) {
+        try {
+            return engine.start(runRequest);
+        } catch (RunRejectedException e) {
+            throw rejected(e);
+        }
+    }
+
+    /** {@code POST /gate}: a run whose verdict fits a progressive-delivery controller's timeout. */
+    private ApiResponse gate(ApiRequest request) {
+        Duration timeout = GateRequests.timeout(request, settings.maxWait());
+        boolean verdictInBody = GateRequests.verdictInBody(request);
+        Run started = start(GateRequests.from(bodies.readObject(request)));
+        Run run = awaitRun(started.id(), timeout).orElse(started);
+        return json(GateRequests.status(run, verdictInBody),
+                GateRequests.verdict(runJson.summary(run, runLink(request, run.id())), run, timeout));
+    }
+
+    private ApiResponse events(ApiRequest request, String runId) {
+        engine.find(runId).orElseThrow(() -> unknownRun(runId));
+        return events.stream(runId, runLink(request, runId),
+                () -> engine.find(runId).orElseThrow(() -> unknownRun(runId)), settings.maxWait());
     }
 
     private ApiResponse getRun(ApiRequest request, String runId) {

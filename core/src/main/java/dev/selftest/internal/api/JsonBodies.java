@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Reads JSON request bodies with the size limit, the content type and the syntax checked. */
 final class JsonBodies {
@@ -42,6 +43,18 @@ final class JsonBodies {
             throw Problems.badRequest("the body must be a JSON object");
         }
         return Optional.of(node);
+    }
+
+    /** A string field of a JSON object; null when absent or null. @throws ProblemException when not a string */
+    static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw Problems.badRequest("'" + field + "' must be a string");
+        }
+        return value.asText();
     }
 
     private byte[] readLimited(InputStream body) {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /provider-states}: the Pact state-change contract. The body is
@@ -44,7 +43,7 @@ final class ProviderStateEndpoint {
         }
         JsonNode body = bodies.readObject(request).orElseThrow(() -> Problems.badRequest(
                 "send {\"state\": \"...\", \"params\": {...}, \"action\": \"setup\" or \"teardown\"}"));
-        String state = text(body, "state");
+        String state = JsonBodies.text(body, "state");
         if (state == null || state.isBlank()) {
             throw Problems.badRequest("'state' is required: the provider state's name");
         }
@@ -53,7 +52,7 @@ final class ProviderStateEndpoint {
                     "no provider state '" + abbreviate(state) + "'; known states: " + String.join(", ", states.known()),
                     Map.of("knownStates", states.known()), Map.of());
         }
-        String action = text(body, "action");
+        String action = JsonBodies.text(body, "action");
         Map<String, Object> params = params(body);
         ProviderStates.Outcome outcome;
         if (action == null || action.equals("setup")) {
@@ -94,17 +93,6 @@ final class ProviderStateEndpoint {
             left.add(result.description() + (result.cleaned() ? ": removed" : ": FAILED " + result.message()));
         }
         return left;
-    }
-
-    private static @Nullable String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw Problems.badRequest("'" + field + "' must be a string");
-        }
-        return value.asText();
     }
 
     private static String abbreviate(String text) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /** Reads the selection body {@code {scenarios, tags, trigger, labels}} shared by runs and the gate, strictly. */
 final class RunRequests {
@@ -46,8 +45,8 @@ final class RunRequests {
             }
             request.scenarios(ids);
         }
-        request.tags(text(node, "tags"));
-        String trigger = text(node, "trigger");
+        request.tags(JsonBodies.text(node, "tags"));
+        String trigger = JsonBodies.text(node, "trigger");
         if (trigger != null) {
             try {
                 request.trigger(Trigger.fromWireName(trigger));
@@ -74,17 +73,6 @@ final class RunRequests {
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(e.getMessage());
         }
-    }
-
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw Problems.badRequest("'" + field + "' must be a string");
-        }
-        return value.asText();
     }
 
     private static String abbreviate(String text) {
