@@ -46,6 +46,8 @@ public final class SelftestCli implements Runnable {
     final PrintStream err;
     final boolean terminal;
     final ObjectMapper json = new ObjectMapper();
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -87,7 +89,7 @@ public final class SelftestCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
+        throw new CommandLine.ParameterException(spec.commandLine(),
                 "say what to do: selftest run, list, health or cleanup (selftest --help tells more)");
     }
 

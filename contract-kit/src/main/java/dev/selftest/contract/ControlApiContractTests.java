@@ -183,6 +183,14 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
+    void dashboardPageIsServedWithoutCredentials() {
+        Answer page = send(HttpRequest.newBuilder(uri("/ui")).GET());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).containsIgnoringCase("<html");
+    }
+
+    @Test
     void gateAnswersTheVerdictInItsStatus() {
         Answer passed = send(post("/gate?timeout=30s", "{\"scenarios\":[\"" + ContractFixture.PASSES + "\"]}"));
         assertThat(passed.status()).as(passed.body()).isEqualTo(200);

@@ -29,6 +29,7 @@ import dev.selftest.internal.config.Settings;
 import dev.selftest.internal.report.JUnitXml;
 import dev.selftest.internal.report.RunJson;
 import dev.selftest.internal.run.RunEngine;
+import dev.selftest.internal.ui.Dashboard;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,7 @@ public final class DefaultControlApi implements ControlApi {
     private final RunJson runJson = new RunJson(json);
     private final TokenGuard guard;
     private final JsonBodies bodies;
+    private final Dashboard dashboard = new Dashboard();
     private final RunEvents events = new RunEvents(json, runJson);
     private final MonitoringEndpoints monitoring;
     private final ProviderStateEndpoint providerStates;
@@ -113,6 +115,7 @@ public final class DefaultControlApi implements ControlApi {
                     ? endpoint(request, "GET", Access.READ, () -> scenarios())
                     : notFound(request);
             case "runs" -> runs(request, segments, method);
+            case "ui" -> endpoint(request, "GET", null, () -> dashboard(request, segments));
             case "health" -> endpoint(request, "GET", null,
                     () -> monitoring.health(request, segments).orElseGet(() -> notFound(request)));
             case "kpis" -> segments.length == 1 ? endpoint(request, "GET", Access.READ, monitoring::kpis)
@@ -160,6 +163,12 @@ public final class DefaultControlApi implements ControlApi {
         return notFound(request);
     }
 
+    /** The dashboard page and its assets: public, they hold no data (the page reads the API with a token). */
+    private ApiResponse dashboard(ApiRequest request, String[] segments) {
+        String asset = segments.length == 1 ? "" : segments.length == 2 ? segments[1] : "/";
+        return dashboard.answer(request.basePath(), asset).orElseGet(() -> notFound(request));
+    }
+
     /** Checks method and access (null: public), then answers. */
     private ApiResponse endpoint(ApiRequest request, String allowed, @Nullable Access access, Endpoint endpoint) {
         String method = request.method();
@@ -195,6 +204,7 @@ public final class DefaultControlApi implements ControlApi {
         links.put("scenarios", base + "/scenarios");
         links.put("runs", base + "/runs");
         links.put("cleanup", base + "/cleanup");
+        links.put("ui", base + "/ui");
         links.put("gate", base + "/gate");
         links.put("health", base + "/health");
         links.put("kpis", base + "/kpis");

@@ -1,15 +1,16 @@
 package dev.selftest.spring.security;
 
+import dev.selftest.api.Access;
+import dev.selftest.api.Caller;
 import dev.selftest.spring.SelftestAutoConfiguration;
 import dev.selftest.spring.SelftestCallerResolver;
 import dev.selftest.spring.SelftestSecurityAutoConfiguration;
-import dev.selftest.spring.SelftestWebAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.selftest.api.Access;
-import dev.selftest.api.Caller;
+import dev.selftest.spring.SelftestWebAutoConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 
+@Tag("spring-security")
 class SelftestSecurityAutoConfigurationTests {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,

@@ -1,22 +1,23 @@
 package dev.selftest.spring.security;
 
-import dev.selftest.spring.SelftestBuilderCustomizer;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.selftest.contract.ContractFixture;
+import dev.selftest.spring.SelftestBuilderCustomizer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.User;
@@ -28,6 +29,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * by role, anonymous callers find the API closed, and the rest of the application keeps Boot's default security.
  */
 @SpringBootTest(classes = SpringSecurityTests.SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@Tag("spring-security")
 class SpringSecurityTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();

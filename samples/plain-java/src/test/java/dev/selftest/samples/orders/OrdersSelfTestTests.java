@@ -3,12 +3,8 @@ package dev.selftest.samples.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selftest.ConfigSource;
 import dev.selftest.Sweeper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sample runs its own suite over HTTP and leaves no test data in its database. */
 class OrdersSelfTestTests {
     private static final String TOKEN = "sample-token";
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     @TempDir
     Path dataDir;
     private OrdersService service;
@@ -36,6 +30,10 @@ class OrdersSelfTestTests {
                 "selftest.environment", environment)));
     }
 
+    private SampleClient client() {
+        return new SampleClient(service.baseUri(), TOKEN);
+    }
+
     @AfterEach
     void stop() {
         service.close();
@@ -45,9 +43,9 @@ class OrdersSelfTestTests {
     void theWholeSuitePassesOverHttpAndLeavesNoTestRows() throws Exception {
         Order realOrder = service.database().placeOrder("Ada Lovelace", 2, 1);
 
-        HttpResponse<String> response = post("/selftest/runs?wait=60s", "{\"trigger\":\"ci\"}");
+        HttpResponse<String> response = client().post("/selftest/runs?wait=60s", "{\"trigger\":\"ci\"}");
         assertThat(response.statusCode()).isEqualTo(201);
-        JsonNode run = json.readTree(response.body());
+        JsonNode run = SampleClient.json(response);
         assertThat(run.path("status").asText()).as(response.body()).isEqualTo("PASSED");
         assertThat(run.path("counts").path("total").asInt()).as("6 scenarios in code, 2 JUnit check classes")
                 .isEqualTo(8);
@@ -59,8 +57,8 @@ class OrdersSelfTestTests {
 
     @Test
     void theSelfCleaningScenarioReallyCreatedAndRemovedARow() throws Exception {
-        JsonNode run = json.readTree(post("/selftest/runs?wait=30s",
-                "{\"scenarios\":[\"orders.place-and-cancel\"]}").body());
+        JsonNode run = SampleClient.json(client().post("/selftest/runs?wait=30s",
+                "{\"scenarios\":[\"orders.place-and-cancel\"]}"));
         JsonNode result = run.path("scenarios").get(0);
         assertThat(result.path("outcome").asText()).isEqualTo("PASSED");
         assertThat(result.path("cleanup").get(0).path("description").asText()).matches("order \\d+ \\(tracked\\)");
@@ -84,7 +82,7 @@ class OrdersSelfTestTests {
     void productionRefusesTheDestructiveReset() throws Exception {
         service.close();
         service = start("production");
-        HttpResponse<String> response = post("/selftest/runs", "{\"scenarios\":[\"catalogue.reset\"]}");
+        HttpResponse<String> response = client().post("/selftest/runs", "{\"scenarios\":[\"catalogue.reset\"]}");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("catalogue.reset", "never run in the production environment");
     }
@@ -93,14 +91,8 @@ class OrdersSelfTestTests {
     void theSweeperRemovesLeftoversThatCleanupMissed() throws Exception {
         service.database().placeOrder("selftest-20260101-000000-abcdef-customer-1", 1, 1);
         service.database().placeOrder("Grace Hopper", 1, 1);
-        JsonNode cleanup = json.readTree(post("/selftest/cleanup", "").body());
+        JsonNode cleanup = SampleClient.json(client().post("/selftest/cleanup", ""));
         assertThat(cleanup.path("sweepers").get(0).path("removed").asInt()).isEqualTo(1);
         assertThat(service.database().orders()).extracting(Order::customer).containsExactly("Grace Hopper");
-    }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
