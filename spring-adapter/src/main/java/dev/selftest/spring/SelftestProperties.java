@@ -33,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule    Scheduled runs of the production-safe scenarios; started once the application is ready.
  * @param kpi         How KPIs are computed.
  * @param providerStates How Pact provider states are set up and torn down.
+ * @param junit       JUnit tests offered as scenarios through the JUnit bridge.
  * @param data        Test data read by scenarios: 'selftest.data.<environment>.<key>' values, and 'selftest.data.dir', a
  *                    directory of '<environment>.properties' files.
  */
@@ -56,6 +57,7 @@ public record SelftestProperties(
         @DefaultValue Schedule schedule,
         @DefaultValue Kpi kpi,
         @DefaultValue ProviderStates providerStates,
+        @DefaultValue Junit junit,
         Map<String, String> data) {
 
     public SelftestProperties {
@@ -224,5 +226,30 @@ public record SelftestProperties(
      */
     public record ProviderStates(@DefaultValue("30s") Duration timeout, @DefaultValue("10m") Duration timeToLive,
                                  @DefaultValue("false") boolean allowInProduction) {
+    }
+
+    /**
+     * JUnit Jupiter tests offered as scenarios (needs selftest-junit-bridge and the JUnit Platform Launcher). Test
+     * classes are found with Spring's classpath scanning, which also reads a Spring Boot executable jar.
+     *
+     * @param packages    Packages (and their sub-packages) whose test classes become scenarios; none turns the
+     *                    bridge off.
+     * @param tags        JUnit tag expression of the tests to offer, such as 'smoke & !slow'.
+     * @param granularity One scenario per test class ('class') or per test method ('method').
+     * @param timeout     The timeout of each bridged scenario.
+     */
+    public record Junit(List<String> packages, @Nullable String tags, @DefaultValue("class") Granularity granularity,
+                        @DefaultValue("30s") Duration timeout) {
+        public Junit {
+            packages = packages == null ? List.of() : List.copyOf(packages);
+        }
+    }
+
+    /** How bridged JUnit tests are grouped into scenarios. */
+    public enum Granularity {
+        /** One scenario per test class. */
+        CLASS,
+        /** One scenario per test method. */
+        METHOD
     }
 }

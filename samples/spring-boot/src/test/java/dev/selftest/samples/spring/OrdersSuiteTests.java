@@ -41,7 +41,7 @@ class OrdersSuiteTests {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode run = JSON.readTree(response.body());
         assertThat(run.path("status").asText()).as(response.body()).isEqualTo("PASSED");
-        assertThat(run.path("counts").path("passed").asInt()).isEqualTo(6);
+        assertThat(run.path("counts").path("passed").asInt()).isEqualTo(8);
         assertThat(repository.count()).isEqualTo(ordersBefore);
         assertThat(repository.orders()).noneMatch(order -> order.customer().startsWith(Sweeper.TEST_DATA_PREFIX));
     }

@@ -49,11 +49,25 @@ class PackagedJarIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode run = JSON.readTree(response.body());
         assertThat(run.path("passed").asBoolean()).as(response.body()).isTrue();
-        assertThat(run.path("counts").path("total").asInt()).isEqualTo(3);
+        assertThat(run.path("counts").path("total").asInt()).isEqualTo(4);
 
         HttpResponse<String> xml = jar.get(run.path("links").path("junit").asText());
         assertThat(xml.statusCode()).isEqualTo(200);
         assertThat(xml.body()).contains("<testsuite").contains("orders.place-and-cancel");
+    }
+
+    @Test
+    void junitChecksPackagedInTheJarAreFoundAndRun() throws Exception {
+        String checks = "dev.selftest.samples.spring.checks.";
+        HttpResponse<String> response = jar.postJson("/selftest/runs?wait=60s", "{\"scenarios\":[\"" + checks
+                + "CatalogueApiChecks\",\"" + checks + "OrderApiChecks\"]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode run = JSON.readTree(response.body());
+        assertThat(run.path("passed").asBoolean()).as(response.body()).isTrue();
+        assertThat(run.path("scenarios").findValuesAsText("name"))
+                .anyMatch(step -> step.contains("everyProductHasANameAndAPrice"))
+                .anyMatch(step -> step.contains("placedOrderCanBeCancelled"));
+        assertThat(JSON.readTree(jar.get("/orders/report").body()).path("orders").asLong()).isZero();
     }
 
     @Test
