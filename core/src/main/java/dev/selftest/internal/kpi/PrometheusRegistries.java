@@ -1,7 +1,6 @@
 package dev.selftest.internal.kpi;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
@@ -18,17 +17,7 @@ final class PrometheusRegistries {
     }
 
     static Optional<Supplier<String>> scraper(MeterRegistry registry) {
-        if (registry instanceof PrometheusMeterRegistry prometheus) {
-            return Optional.of(prometheus::scrape);
-        }
-        if (registry instanceof CompositeMeterRegistry composite) {
-            for (MeterRegistry member : composite.getRegistries()) {
-                Optional<Supplier<String>> found = scraper(member);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+        return registry instanceof PrometheusMeterRegistry prometheus ? Optional.of(prometheus::scrape)
+                : Optional.empty();
     }
 }

@@ -1,7 +1,9 @@
 package dev.selftest.internal.kpi;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -14,6 +16,7 @@ public final class PrometheusText {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private static final boolean PRESENT = isPresent();
+    private static final String LEGACY_REGISTRY = "io.micrometer.prometheus.PrometheusMeterRegistry";
 
     private PrometheusText() {
     }
@@ -23,9 +26,35 @@ public final class PrometheusText {
         return PRESENT ? PrometheusRegistries.create() : new SimpleMeterRegistry();
     }
 
-    /** What scrapes {@code registry} (or the Prometheus registry inside a composite); empty without one. */
+    /**
+     * What scrapes {@code registry} (or the Prometheus registry inside a composite); empty without one. Besides
+     * Micrometer's current Prometheus registry it knows the legacy {@code io.micrometer.prometheus} one, which
+     * runtimes such as Quarkus 3 still provide, through its public {@code scrape()} method.
+     */
     public static Optional<Supplier<String>> scraper(MeterRegistry registry) {
+        if (registry instanceof CompositeMeterRegistry composite) {
+            return composite.getRegistries().stream().map(PrometheusText::scraper).flatMap(Optional::stream)
+                    .findFirst();
+        }
+        if (registry.getClass().getName().equals(LEGACY_REGISTRY)) {
+            return legacyScraper(registry);
+        }
         return PRESENT ? PrometheusRegistries.scraper(registry) : Optional.empty();
+    }
+
+    private static Optional<Supplier<String>> legacyScraper(MeterRegistry registry) {
+        try {
+            Method scrape = registry.getClass().getMethod("scrape");
+            return Optional.of(() -> {
+                try {
+                    return (String) scrape.invoke(registry);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot scrape " + LEGACY_REGISTRY, e);
+                }
+            });
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isPresent() {
