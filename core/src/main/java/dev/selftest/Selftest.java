@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,8 @@ public final class Selftest implements AutoCloseable {
     private final HealthMonitor health;
     private final KpiRecorder kpis;
     private final @Nullable RunScheduler scheduler;
+    private final Duration scheduleInitialDelay;
+    private final AtomicBoolean scheduleStarted = new AtomicBoolean();
     private final CleanupCoordinator cleanup;
     private final ControlApi controlApi;
     private final Optional<WebhookNotifier> notifier;
@@ -91,7 +94,11 @@ public final class Selftest implements AutoCloseable {
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         this.controlApi = new DefaultControlApi(this, engine, policy, settings, monitoring);
         health.start();
-        this.scheduler = monitoring.scheduleEnabled() ? startScheduler(monitoring, policy) : null;
+        this.scheduler = monitoring.scheduleEnabled() ? scheduler(monitoring, policy) : null;
+        this.scheduleInitialDelay = monitoring.scheduleInitialDelay();
+        if (!builder.deferSchedule) {
+            startSchedule();
+        }
         if (settings.token().isEmpty() && settings.readToken().isEmpty()) {
             LOG.warn("Selftest control API is off: no token configured. Set the environment variable SELFTEST_TOKEN "
                     + "(or the property {}) to turn it on. Health stays public.", Settings.TOKEN);
@@ -116,7 +123,7 @@ public final class Selftest implements AutoCloseable {
         return checks;
     }
 
-    private @Nullable RunScheduler startScheduler(MonitoringSettings monitoring, SafetyPolicy policy) {
+    private @Nullable RunScheduler scheduler(MonitoringSettings monitoring, SafetyPolicy policy) {
         TagExpression tags = TagExpression.parse(monitoring.scheduleTags());
         List<String> ids = scenarios.stream()
                 .filter(s -> tags.matches(s.tags()) && policy.refusal(s, environment).isEmpty())
@@ -127,10 +134,25 @@ public final class Selftest implements AutoCloseable {
                     environment.name());
             return null;
         }
-        RunScheduler started = new RunScheduler(engine, ids, monitoring.scheduleInterval(),
-                monitoring.scheduleJitter(), settings.shutdownGrace());
-        started.start(monitoring.scheduleInitialDelay());
-        return started;
+        return new RunScheduler(engine, ids, monitoring.scheduleInterval(), monitoring.scheduleJitter(),
+                settings.shutdownGrace());
+    }
+
+    /**
+     * Starts scheduled runs ({@code selftest.schedule.*}) after {@code selftest.schedule.initial-delay}, when they are
+     * on; does nothing when they are off or already started. Only needed after {@link Builder#deferSchedule()}.
+     */
+    public void startSchedule() {
+        if (scheduler != null && scheduleStarted.compareAndSet(false, true)) {
+            scheduler.start(scheduleInitialDelay);
+        }
+    }
+
+    /** Stops scheduled runs for good (a run in progress goes on); {@link #close()} does it too. */
+    public void stopSchedule() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
     }
 
     /** Every registered scenario, in registration order. */
@@ -227,9 +249,7 @@ public final class Selftest implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.close();
-        }
+        stopSchedule();
         engine.close();
         cleanup.close();
         health.close();
@@ -245,6 +265,7 @@ public final class Selftest implements AutoCloseable {
         private final List<Sweeper> sweepers = new ArrayList<>();
         private final List<HealthMonitor.Registration> healthChecks = new ArrayList<>();
         private final Set<String> kpiNames = new LinkedHashSet<>();
+        private boolean deferSchedule;
         private ConfigSource config = ConfigSource.systemAndEnvironment();
         private @Nullable MeterRegistry meterRegistry;
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
@@ -382,6 +403,15 @@ public final class Selftest implements AutoCloseable {
         public Builder schedule(Duration interval) {
             setting(MonitoringSettings.SCHEDULE_ENABLED, "true");
             return setting(MonitoringSettings.SCHEDULE_INTERVAL, Durations.format(interval));
+        }
+
+        /**
+         * Leaves scheduled runs stopped until {@link Selftest#startSchedule()}: for frameworks that start them once
+         * the application is ready rather than when Selftest is built.
+         */
+        public Builder deferSchedule() {
+            this.deferSchedule = true;
+            return this;
         }
 
         /** Marks the application's meters with this name as functional KPIs (or tag them with {@code kpi=true}). */

@@ -5,14 +5,9 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.selftest.api.ApiRequest;
 import dev.selftest.api.ApiResponse;
 import dev.selftest.api.ControlApi;
+import dev.selftest.api.QueryString;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Translates JDK {@link HttpExchange}s to the {@link ControlApi} and back; nothing else. */
@@ -46,33 +41,7 @@ final class JdkHttpTransport implements HttpHandler {
         String below = rawPath.length() > basePath.length() ? rawPath.substring(basePath.length()) : "";
         String path = below.startsWith("/") || below.isEmpty() ? below : "/" + below;
         ApiRequest.Headers headers = name -> Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
-        return new ApiRequest(exchange.getRequestMethod(), basePath, decode(path),
-                query(exchange.getRequestURI().getRawQuery()), headers, exchange.getRequestBody(), null);
-    }
-
-    /** Decodes query parameters; malformed encodings are kept as they were sent, for the API to refuse. */
-    static Map<String, List<String>> query(String rawQuery) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
+        return new ApiRequest(exchange.getRequestMethod(), basePath, QueryString.decode(path),
+                QueryString.parse(exchange.getRequestURI().getRawQuery()), headers, exchange.getRequestBody(), null);
     }
 }
