@@ -26,6 +26,8 @@ import java.util.function.Supplier;
 final class OrdersScenarios {
     /** The resource type of orders created by scenarios, removed by {@link #orderCleanup()}. */
     static final String ORDER = "order";
+    /** The resource type "every order of a test customer", removed by {@link #customerOrdersCleanup()}. */
+    static final String CUSTOMER_ORDERS = "customer-orders";
     private final OrdersDatabase database;
     private final Supplier<URI> baseUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -109,6 +111,14 @@ final class OrdersScenarios {
         return id -> database.deleteOrder(Long.parseLong(id));
     }
 
+    /**
+     * Removes every order of a test customer. Tracked before the orders are placed, so that a crash at any moment
+     * after it leaves nothing behind (tracking an id can only happen after the row exists).
+     */
+    CleanupHandler customerOrdersCleanup() {
+        return database::deleteOrdersOf;
+    }
+
     /** Removes orders of test customers whose run is over and whose cleanup did not happen. */
     Sweeper sweeper() {
         return Sweeper.of("orders", context -> {
@@ -153,13 +163,12 @@ final class OrdersScenarios {
 
     private void bulkPlace(ScenarioContext context) throws Exception {
         String customer = context.testDataName("bulk-customer");
+        context.track(CUSTOMER_ORDERS, customer);
         List<Long> ids = new ArrayList<>();
         context.step("place 3 orders", () -> {
             for (int i = 1; i <= 3; i++) {
-                long id = post("/orders", "{\"customer\":\"" + customer + "\",\"productId\":" + i
-                        + ",\"quantity\":1}", 201).path("id").asLong();
-                context.track(ORDER, Long.toString(id));
-                ids.add(id);
+                ids.add(post("/orders", "{\"customer\":\"" + customer + "\",\"productId\":" + i
+                        + ",\"quantity\":1}", 201).path("id").asLong());
             }
         });
         Thread.sleep(3000);

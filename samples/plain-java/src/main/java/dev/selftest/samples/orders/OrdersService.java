@@ -60,6 +60,7 @@ public final class OrdersService implements AutoCloseable {
                         .targetUrl(() -> self[0])
                         .discover())
                 .cleanupHandler(OrdersScenarios.ORDER, scenarios.orderCleanup())
+                .cleanupHandler(OrdersScenarios.CUSTOMER_ORDERS, scenarios.customerOrdersCleanup())
                 .cleanupJournal(CleanupJournal.file(dataDir))
                 .sweeper(scenarios.sweeper())
                 .providerState("an order exists", scenarios.anOrderExists())
