@@ -67,6 +67,7 @@ public final class OrdersService implements AutoCloseable {
                 .providerState("the catalogue has products", scenarios.catalogueHasProducts())
                 .healthCheck(HealthKind.READINESS, database::health)
                 .kpi("orders.placed")
+                .deferSchedule()
                 .build();
         ExecutorService executor = EmbeddedServer.boundedExecutor(16);
         server.setExecutor(executor);
@@ -74,6 +75,7 @@ public final class OrdersService implements AutoCloseable {
         EmbeddedServer.mount(server, selftest.controlApi());
         server.start();
         self[0] = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        selftest.startSchedule();
         return new OrdersService(database, selftest, server, executor);
     }
 
