@@ -103,6 +103,27 @@ class RunnerTests {
     }
 
     @Test
+    void anInterruptMeantForATimedOutBodyNeverReachesTheNextBody() throws Exception {
+        List<String> seenByLaterBodies = new CopyOnWriteArrayList<>();
+        ScenarioBody observer = context -> seenByLaterBodies.add(Thread.currentThread().getName() + " interrupted="
+                + Thread.currentThread().isInterrupted() + " context=" + ScenarioContext.current().map(ScenarioContext::scenarioId).orElse("none"));
+        Run run = runAll(Scenarios.withTimeout("restores-the-interrupt", Duration.ofMillis(100), context -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // well-behaved code keeps the flag set and returns
+            }
+        }), Scenarios.readOnly("first", observer), Scenarios.readOnly("second", observer));
+
+        assertThat(run.results()).extracting(ScenarioResult::outcome)
+                .containsExactly(Outcome.TIMED_OUT, Outcome.PASSED, Outcome.PASSED);
+        assertThat(seenByLaterBodies).hasSize(2).satisfiesExactly(
+                first -> assertThat(first).startsWith("selftest-first-").endsWith("interrupted=false context=first"),
+                second -> assertThat(second).startsWith("selftest-second-")
+                        .endsWith("interrupted=false context=second"));
+    }
+
+    @Test
     void abandonedBodiesDoNotUseUpThePool() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try {

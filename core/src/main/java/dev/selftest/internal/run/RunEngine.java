@@ -251,5 +251,6 @@ public final class RunEngine implements AutoCloseable {
             }
         }
         coordinators.shutdownNow();
+        timeBox.close();
     }
 }

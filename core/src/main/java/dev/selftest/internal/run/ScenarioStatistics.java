@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Recent executions of each scenario, kept apart from run history so statistics outlive trimmed runs. */
+/**
+ * Recent executions of each scenario, kept apart from run history so statistics outlive trimmed runs. Only the
+ * outcome and duration of each execution are kept: a result's steps and failure stay with its run.
+ */
 final class ScenarioStatistics {
     private final int window;
     private final Map<String, Series> series = new ConcurrentHashMap<>();
@@ -35,13 +38,17 @@ final class ScenarioStatistics {
                 : recorded.stats(scenarioId);
     }
 
+    /** What statistics need of one execution. */
+    private record Execution(Outcome outcome, Duration duration) {
+    }
+
     private static final class Series {
-        private final Deque<ScenarioResult> recent = new ArrayDeque<>();
+        private final Deque<Execution> recent = new ArrayDeque<>();
         private @Nullable Instant lastSuccess;
         private int consecutiveFailures;
 
         synchronized void add(ScenarioResult result, int window) {
-            recent.addLast(result);
+            recent.addLast(new Execution(result.outcome(), result.duration()));
             if (recent.size() > window) {
                 recent.removeFirst();
             }
@@ -54,7 +61,7 @@ final class ScenarioStatistics {
         }
 
         synchronized ScenarioStats stats(String scenarioId) {
-            List<ScenarioResult> judged = recent.stream()
+            List<Execution> judged = recent.stream()
                     .filter(r -> r.outcome() == Outcome.PASSED || r.outcome().isFailure()).toList();
             Double passRate = judged.isEmpty() ? null
                     : judged.stream().filter(r -> r.outcome() == Outcome.PASSED).count() / (double) judged.size();

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,11 +17,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Runs code on a worker thread of its own with a time limit. At most {@code poolSize} pieces run at once. Code that
- * outlives its limit (or a cancellation) is interrupted; if it then ignores the interrupt for the grace period its
- * thread is abandoned: the caller moves on and the slot is freed, so a hung body never blocks later runs.
+ * Runs code on a worker thread with a time limit. At most {@code poolSize} pieces run at once. Code that outlives its
+ * limit (or a cancellation) is interrupted; if it then ignores the interrupt for the grace period its thread is
+ * abandoned: the caller moves on and the slot is freed, so a hung body never blocks later runs.
+ *
+ * <p>Worker threads are reused (they end after a minute idle): a fresh thread per body costs more than a trivial body
+ * itself, and code with per-thread caches (JUnit's engine, JIT-compiled paths, TLAB sizing) runs measurably slower on
+ * a cold thread. An interrupt is only delivered while its piece runs (the pool clears a thread's interrupt status
+ * before its next piece), and the MDC is cleared after each piece.
  */
-final class TimeBox {
+final class TimeBox implements AutoCloseable {
+    private static final Duration IDLE_WORKER_LIFETIME = Duration.ofMinutes(1);
+    private static final String IDLE_NAME = "selftest-worker";
 
     /** Code that may throw anything. */
     @FunctionalInterface
@@ -28,11 +39,18 @@ final class TimeBox {
     private final Semaphore slots;
     private final Duration interruptGrace;
     private final AtomicInteger abandoned = new AtomicInteger();
-    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final ExecutorService workers;
 
     TimeBox(int poolSize, Duration interruptGrace) {
         this.slots = new Semaphore(poolSize, true);
         this.interruptGrace = interruptGrace;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_WORKER_LIFETIME.toSeconds(),
+                TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, IDLE_NAME + "-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Threads abandoned because their code ignored interrupts and has not returned yet. */
@@ -51,44 +69,98 @@ final class TimeBox {
             Thread.currentThread().interrupt();
             return new Attempt(Attempt.Ending.CANCELLED, null, false);
         }
-        AtomicBoolean slotHeld = new AtomicBoolean(true);
-        CompletableFuture<@Nullable Throwable> done = new CompletableFuture<>();
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        Thread worker = new Thread(() -> {
+        Piece piece = new Piece(name, work, MDC.getCopyOfContextMap());
+        try {
+            workers.execute(piece);
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            return new Attempt(Attempt.Ending.CANCELLED, null, false);
+        }
+
+        Attempt.Ending ending = await(piece.done, timeout, cancellation);
+        if (ending == null) {
+            Throwable error = piece.done.join();
+            return error == null ? Attempt.completed() : Attempt.threw(error);
+        }
+        piece.interrupt();
+        if (awaitQuietly(piece.done, interruptGrace)) {
+            return new Attempt(ending, null, false);
+        }
+        if (piece.slotHeld.compareAndSet(true, false)) {
+            abandoned.incrementAndGet();
+            slots.release();
+        }
+        return new Attempt(ending, null, true);
+    }
+
+    /** Stops idle workers and interrupts any still running (abandoned) piece; later pieces are not run. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** One piece of work on a worker: names the thread after it, and takes interrupts only while it runs. */
+    private final class Piece implements Runnable {
+        final CompletableFuture<@Nullable Throwable> done = new CompletableFuture<>();
+        final AtomicBoolean slotHeld = new AtomicBoolean(true);
+        private final String name;
+        private final Work work;
+        private final @Nullable Map<String, String> mdc;
+        private @Nullable Thread runningOn;
+        private boolean interrupted;
+        private boolean finished;
+
+        Piece(String name, Work work, @Nullable Map<String, String> mdc) {
+            this.name = name;
+            this.work = work;
+            this.mdc = mdc;
+        }
+
+        @Override
+        public void run() {
+            Thread thread = Thread.currentThread();
+            String idleName = thread.getName();
+            thread.setName("selftest-" + name + idleName.substring(IDLE_NAME.length()));
+            synchronized (this) {
+                runningOn = thread;
+                if (interrupted) {
+                    thread.interrupt();
+                }
+            }
             if (mdc != null) {
                 MDC.setContextMap(mdc);
             }
+            @Nullable Throwable failure = null;
             try {
                 work.run();
-                done.complete(null);
             } catch (Throwable error) {
-                done.complete(error);
+                failure = error;
             } finally {
+                synchronized (this) {
+                    finished = true;
+                    runningOn = null;
+                }
                 if (!slotHeld.compareAndSet(true, false)) {
                     abandoned.decrementAndGet();
                 } else {
                     slots.release();
                 }
                 MDC.clear();
+                thread.setName(idleName);
+                done.complete(failure);
             }
-        }, "selftest-" + name + "-" + threadNumber.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
+        }
 
-        Attempt.Ending ending = await(done, timeout, cancellation);
-        if (ending == null) {
-            Throwable error = done.join();
-            return error == null ? Attempt.completed() : Attempt.threw(error);
+        /** Interrupts the piece if it runs, or makes it start interrupted; does nothing once it finished. */
+        synchronized void interrupt() {
+            if (finished) {
+                return;
+            }
+            interrupted = true;
+            if (runningOn != null) {
+                runningOn.interrupt();
+            }
         }
-        worker.interrupt();
-        if (awaitQuietly(done, interruptGrace)) {
-            return new Attempt(ending, null, false);
-        }
-        if (slotHeld.compareAndSet(true, false)) {
-            abandoned.incrementAndGet();
-            slots.release();
-        }
-        return new Attempt(ending, null, true);
     }
 
     /** Null when {@code done} completed, else why the wait ended. */

@@ -5,30 +5,33 @@ import dev.selftest.ScenarioContext;
 import dev.selftest.ScenarioSkippedException;
 import dev.selftest.StepResult;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 
 /**
  * Listens to one bridged execution on the scenario's thread: records every test (and every failed or skipped
  * container, and every {@code TestReporter} entry) as a step of the scenario, stops the execution once the scenario
  * is cancelled or out of time, and finally decides how the scenario ends.
+ *
+ * <p>The bridge runs tests one at a time (parallel execution is off), so their events nest: the nodes started and not
+ * yet finished form a stack whose top is the parent of whatever starts or is skipped next. The recorder keeps each
+ * node's step name and start time there, which costs a push and a pop per test instead of lookups in the test plan.
  */
 final class StepRecorder implements TestExecutionListener {
     private final ScenarioContext context;
-    private final Map<String, Long> startNanos = new HashMap<>();
+    /** The nodes started and not yet finished, innermost first. */
+    private final Deque<Started> running = new ArrayDeque<>();
     private final List<FailedTests.Failed> failures = new ArrayList<>();
     private final List<String> skips = new ArrayList<>();
     private Runnable stop = () -> { };
-    private @Nullable TestPlan plan;
     private boolean stopping;
     private int passed;
 
@@ -42,44 +45,41 @@ final class StepRecorder implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
-        this.plan = testPlan;
-    }
-
-    @Override
     public void executionStarted(TestIdentifier test) {
-        startNanos.put(test.getUniqueId(), System.nanoTime());
+        running.push(new Started(test, nameBelowRunning(test), System.nanoTime()));
         stopIfAsked();
     }
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         boolean cancelled = stopIfAsked();
-        record(test, cancelled ? Outcome.CANCELLED : Outcome.SKIPPED, Duration.ZERO, reason);
-        skips.add(name(test) + ": " + reason);
+        String name = nameBelowRunning(test);
+        record(name, cancelled ? Outcome.CANCELLED : Outcome.SKIPPED, Duration.ZERO, reason);
+        skips.add(name + ": " + reason);
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        Long start = startNanos.remove(test.getUniqueId());
-        Duration took = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+        Started started = finished(test);
+        String name = started.name();
+        Duration took = Duration.ofNanos(System.nanoTime() - started.nanos());
         switch (result.getStatus()) {
             case SUCCESSFUL -> {
                 if (test.isTest()) {
                     passed++;
-                    record(test, Outcome.PASSED, took, null);
+                    record(name, Outcome.PASSED, took, null);
                 }
             }
             case ABORTED -> {
                 String reason = result.getThrowable().map(FailedTests::messageOf).orElse("aborted");
-                record(test, Outcome.SKIPPED, took, reason);
-                skips.add(name(test) + ": " + reason);
+                record(name, Outcome.SKIPPED, took, reason);
+                skips.add(name + ": " + reason);
             }
             case FAILED -> {
                 Throwable error = result.getThrowable()
                         .orElseGet(() -> new IllegalStateException("failed without an exception"));
-                record(test, outcomeOf(error), took, FailedTests.messageOf(error));
-                failures.add(new FailedTests.Failed(name(test), error));
+                record(name, outcomeOf(error), took, FailedTests.messageOf(error));
+                failures.add(new FailedTests.Failed(name, error));
             }
         }
         stopIfAsked();
@@ -87,8 +87,10 @@ final class StepRecorder implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        String name = running.stream().filter(started -> started.is(test)).findFirst().map(Started::name)
+                .orElseGet(test::getDisplayName);
         entry.getKeyValuePairs().forEach((key, value) ->
-                context.recordStep(new StepResult(name(test) + " > " + key, Outcome.PASSED, Duration.ZERO, value)));
+                record(name + " > " + key, Outcome.PASSED, Duration.ZERO, value));
     }
 
     /**
@@ -119,8 +121,20 @@ final class StepRecorder implements TestExecutionListener {
         return stopping;
     }
 
-    private void record(TestIdentifier test, Outcome outcome, Duration took, @Nullable String message) {
-        context.recordStep(new StepResult(name(test), outcome, took, message));
+    private void record(String name, Outcome outcome, Duration took, @Nullable String message) {
+        context.recordStep(new StepResult(name, outcome, took, message));
+    }
+
+    /** Takes {@code test} off the stack of running nodes (it is on top, unless a listener saw events out of order). */
+    private Started finished(TestIdentifier test) {
+        Started top = running.peek();
+        if (top != null && top.is(test)) {
+            return running.pop();
+        }
+        Started started = running.stream().filter(candidate -> candidate.is(test)).findFirst()
+                .orElseGet(() -> new Started(test, test.getDisplayName(), System.nanoTime()));
+        running.remove(started);
+        return started;
     }
 
     private static Outcome outcomeOf(Throwable error) {
@@ -131,23 +145,20 @@ final class StepRecorder implements TestExecutionListener {
     }
 
     /**
-     * The display names from below the test class down to the test, such as {@code adds(int, int) > [1] 1, 2}; the
-     * display name of the class (or engine) itself.
+     * The step name of a node that starts (or is skipped) below the running ones: the display names from below the
+     * test class down to the node, such as {@code adds(int, int) > [1] 1, 2}; the engine and the test class are named
+     * by their own display name.
      */
-    private String name(TestIdentifier test) {
-        if (plan == null) {
-            return test.getDisplayName();
+    private String nameBelowRunning(TestIdentifier test) {
+        Started parent = running.peek();
+        boolean belowAClassChild = running.size() > 2 && parent != null;
+        return belowAClassChild ? parent.name() + " > " + test.getDisplayName() : test.getDisplayName();
+    }
+
+    /** A node that started: its step name and when it started. */
+    private record Started(TestIdentifier test, String name, long nanos) {
+        boolean is(TestIdentifier other) {
+            return test == other || test.equals(other);
         }
-        List<String> path = new ArrayList<>();
-        TestIdentifier node = test;
-        while (true) {
-            TestIdentifier parent = plan.getParent(node).orElse(null);
-            if (parent == null || plan.getParent(parent).isEmpty()) {
-                break;
-            }
-            path.add(0, node.getDisplayName());
-            node = parent;
-        }
-        return path.isEmpty() ? test.getDisplayName() : String.join(" > ", path);
     }
 }
