@@ -1,12 +1,12 @@
 package dev.selftest.spring;
 
 import dev.selftest.Scenario;
-import dev.selftest.junit.Granularity;
-import dev.selftest.junit.JUnitScenarios;
-import dev.selftest.spring.internal.TestClassScanner;
-import java.net.URI;
+import dev.selftest.spring.internal.EarlyJUnitDiscovery;
+import dev.selftest.spring.internal.JUnitDiscovery;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +26,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * JUnit Jupiter tests as scenarios, through the JUnit bridge, when {@code selftest.junit.packages} names packages.
  * The test classes are found with Spring's own classpath scanning and handed to the bridge by class: JUnit's package
  * selection finds nothing inside a Spring Boot executable jar (junit-framework#1724), Spring's scanner reads its
- * nested jars. Tests reach the application at {@code http://127.0.0.1:<local port><context path>}.
+ * nested jars. Discovery starts in the background as the application context is created, so it does not add to
+ * start-up. Tests reach the application at {@code http://127.0.0.1:<local port><context path>}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration(before = SelftestAutoConfiguration.class)
@@ -37,36 +38,21 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public final class SelftestJUnitAutoConfiguration {
 
     /**
-     * Adds the bridged tests to the {@code Selftest} being built.
+     * Adds the bridged tests to the {@code Selftest} being built: the ones {@link EarlyJUnitDiscovery} found in the
+     * background, or, when it did not run (a context not started by {@code SpringApplication}) or ran with other
+     * settings, the ones found now.
      *
      * @throws IllegalStateException when the packages hold no test class
      */
     @Bean
     SelftestBuilderCustomizer selftestJUnitScenarios(SelftestProperties properties, ResourceLoader resourceLoader,
-                                                     Environment environment) {
+                                                     Environment environment,
+                                                     ObjectProvider<EarlyJUnitDiscovery.Started> early) {
         SelftestProperties.Junit junit = properties.junit();
-        List<Class<?>> classes = new TestClassScanner(resourceLoader).scan(junit.packages());
-        if (classes.isEmpty()) {
-            throw new IllegalStateException("selftest.junit.packages " + junit.packages() + " hold no JUnit test "
-                    + "class; test classes must be packaged with the application (src/main/java)");
-        }
-        JUnitScenarios.Builder bridge = JUnitScenarios.builder()
-                .classes(classes.toArray(Class<?>[]::new))
-                .granularity(Granularity.valueOf(junit.granularity().name()))
-                .timeout(junit.timeout())
-                .targetUrl(() -> targetUrl(environment));
-        if (junit.tags() != null) {
-            bridge.tags(junit.tags());
-        }
-        List<Scenario> scenarios = bridge.discover();
+        List<Scenario> scenarios = Optional.ofNullable(early.getIfAvailable())
+                .flatMap(started -> started.scenariosFor(junit))
+                .orElseGet(() -> JUnitDiscovery.discover(junit, resourceLoader, environment));
         return builder -> builder.scenarios(scenarios);
-    }
-
-    /** The application on loopback, on the port it listens on (known once the web server started). */
-    private static URI targetUrl(Environment environment) {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return URI.create("http://127.0.0.1:" + port + environment.getProperty("server.servlet.context-path", "")
-                + "/");
     }
 
     /** Matches when {@code selftest.junit.packages} names at least one package, in any form Spring binds. */

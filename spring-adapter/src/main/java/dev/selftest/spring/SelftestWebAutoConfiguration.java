@@ -31,12 +31,14 @@ public final class SelftestWebAutoConfiguration {
 
     @Bean(SERVLET)
     @ConditionalOnMissingBean(name = SERVLET)
-    ServletRegistrationBean<ControlApiServlet> selftestControlApiServlet(Selftest selftest,
+    ServletRegistrationBean<ControlApiServlet> selftestControlApiServlet(SelftestProperties properties,
+                                                                        ObjectProvider<Selftest> selftest,
                                                                         ObjectProvider<SelftestCallerResolver> callers) {
-        ControlApi api = selftest.controlApi();
-        SelftestCallerResolver resolver = callers.getIfUnique(() -> request -> null);
-        ServletRegistrationBean<ControlApiServlet> registration = new ServletRegistrationBean<>(
-                new ControlApiServlet(api, resolver), api.basePath(), api.basePath() + "/*");
+        String basePath = properties.basePath();
+        ControlApiServlet servlet = new ControlApiServlet(() -> selftest.getObject().controlApi(),
+                () -> callers.getIfUnique(() -> request -> null));
+        ServletRegistrationBean<ControlApiServlet> registration = new ServletRegistrationBean<>(servlet, basePath,
+                basePath + "/*");
         registration.setName("selftest");
         return registration;
     }

@@ -7,6 +7,7 @@ import dev.selftest.RunRequest;
 import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.Selftest;
+import dev.selftest.spring.internal.EarlyJUnitDiscovery;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SelftestJUnitAutoConfigurationTests {
     private static final String CHECKS = "dev.selftest.spring.fixtures.checks";
+    /** The bridge's internals: classes, but no test class. */
+    private static final String NO_TESTS = "dev.selftest.junit.internal";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SelftestJUnitAutoConfiguration.class,
@@ -52,13 +55,41 @@ class SelftestJUnitAutoConfigurationTests {
     }
 
     @Test
+    void discoveryStartedInTheBackgroundAsTheContextIsCreatedGivesTheScenarios() {
+        runner.withInitializer(new EarlyJUnitDiscovery())
+                .withPropertyValues("selftest.junit.packages=" + CHECKS, "selftest.junit.granularity=method")
+                .run(context -> {
+                    assertThat(context).hasBean(EarlyJUnitDiscovery.BEAN_NAME);
+                    assertThat(context.getBean(Selftest.class).scenarios()).extracting(Scenario::id).containsExactly(
+                            CHECKS + ".CatalogueChecks#listsProducts", CHECKS + ".CatalogueChecks$WhenEmpty#saysSo",
+                            CHECKS + ".more.OrderChecks#placesOrders");
+                });
+    }
+
+    @Test
+    void aFailedBackgroundDiscoveryFailsStartupSayingWhy() {
+        runner.withInitializer(new EarlyJUnitDiscovery())
+                .withPropertyValues("selftest.junit.packages=" + NO_TESTS).run(context -> assertThat(
+                        context).hasFailed().getFailure().rootCause().hasMessageContaining("hold no JUnit test class"));
+    }
+
+    @Test
+    void noBackgroundDiscoveryWhenSelftestIsOffOrNoPackageIsNamed() {
+        runner.withInitializer(new EarlyJUnitDiscovery()).withPropertyValues("selftest.enabled=false",
+                "selftest.junit.packages=" + CHECKS).run(context -> assertThat(context)
+                .doesNotHaveBean(EarlyJUnitDiscovery.BEAN_NAME).doesNotHaveBean("selftest"));
+        runner.withInitializer(new EarlyJUnitDiscovery()).run(context -> assertThat(context)
+                .doesNotHaveBean(EarlyJUnitDiscovery.BEAN_NAME).hasBean("selftest"));
+    }
+
+    @Test
     void withoutPackagesNoTestsAreBridged() {
         runner.run(context -> assertThat(context).hasBean("selftest").doesNotHaveBean("selftestJUnitScenarios"));
     }
 
     @Test
     void packagesWithoutTestClassesFailStartupSayingSo() {
-        runner.withPropertyValues("selftest.junit.packages=dev.selftest.spring.internal").run(context -> assertThat(
+        runner.withPropertyValues("selftest.junit.packages=" + NO_TESTS).run(context -> assertThat(
                 context).hasFailed().getFailure().rootCause().hasMessageContaining("hold no JUnit test class"));
     }
 
