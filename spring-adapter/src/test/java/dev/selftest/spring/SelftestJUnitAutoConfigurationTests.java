@@ -10,9 +10,12 @@ import dev.selftest.Selftest;
 import dev.selftest.spring.internal.EarlyJUnitDiscovery;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 
 class SelftestJUnitAutoConfigurationTests {
     private static final String CHECKS = "dev.selftest.spring.fixtures.checks";
@@ -64,6 +67,19 @@ class SelftestJUnitAutoConfigurationTests {
                             CHECKS + ".CatalogueChecks#listsProducts", CHECKS + ".CatalogueChecks$WhenEmpty#saysSo",
                             CHECKS + ".more.OrderChecks#placesOrders");
                 });
+    }
+
+    @Test
+    void anApplicationStartedBySpringApplicationDiscoversTheChecksInTheBackground() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ContractApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("selftest.junit.packages=" + CHECKS, ContractApplication.ENVIRONMENT)
+                .run()) {
+            assertThat(context.containsBean(EarlyJUnitDiscovery.BEAN_NAME))
+                    .as("started by the initializer in META-INF/spring.factories").isTrue();
+            assertThat(context.getBean(Selftest.class).scenarios()).extracting(Scenario::id)
+                    .contains(CHECKS + ".CatalogueChecks", CHECKS + ".more.OrderChecks");
+        }
     }
 
     @Test
