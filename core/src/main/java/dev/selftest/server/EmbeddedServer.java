@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.selftest.Selftest;
 import dev.selftest.api.ControlApi;
+import dev.selftest.internal.threads.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,7 +13,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
 /**
@@ -79,13 +79,8 @@ public final class EmbeddedServer implements AutoCloseable {
      * accepting thread serves the request itself, slowing down new connections rather than dropping them.
      */
     public static ExecutorService boundedExecutor(int threads) {
-        AtomicInteger number = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
-                task -> {
-                    Thread thread = new Thread(task, "selftest-http-" + number.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                DaemonThreads.numbered("selftest-http"), new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     public int port() {

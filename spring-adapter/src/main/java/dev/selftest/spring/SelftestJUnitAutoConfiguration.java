@@ -31,7 +31,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration(before = SelftestAutoConfiguration.class)
-@ConditionalOnClass(name = {"dev.selftest.junit.JUnitScenarios", "org.junit.platform.launcher.Launcher"})
+@ConditionalOnClass(name = {JUnitDiscovery.BRIDGE_CLASS, JUnitDiscovery.LAUNCHER_CLASS})
 @ConditionalOnBooleanProperty(name = "selftest.enabled", matchIfMissing = true)
 @Conditional(SelftestJUnitAutoConfiguration.PackagesConfigured.class)
 @EnableConfigurationProperties(SelftestProperties.class)

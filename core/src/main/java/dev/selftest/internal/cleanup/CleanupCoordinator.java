@@ -4,6 +4,7 @@ import dev.selftest.SweepContext;
 import dev.selftest.SweepResult;
 import dev.selftest.Sweeper;
 import dev.selftest.cleanup.CleanupReport;
+import dev.selftest.internal.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,8 @@ public final class CleanupCoordinator implements AutoCloseable {
     private final Optional<DurableCleanup> durable;
     private final List<Sweeper> sweepers;
     private final Supplier<Set<String>> runningRunIds;
-    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "selftest-cleanup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("selftest-cleanup"));
 
     public CleanupCoordinator(Optional<DurableCleanup> durable, List<Sweeper> sweepers,
                               Supplier<Set<String>> runningRunIds) {

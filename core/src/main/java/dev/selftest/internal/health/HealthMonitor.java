@@ -6,6 +6,7 @@ import dev.selftest.health.HealthCheckResult;
 import dev.selftest.health.HealthKind;
 import dev.selftest.health.HealthReport;
 import dev.selftest.internal.config.MonitoringSettings;
+import dev.selftest.internal.threads.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.health.HealthCheck;
 
 /**
@@ -44,8 +43,8 @@ public final class HealthMonitor implements Health, AutoCloseable {
         this.ttl = settings.healthTtl();
         this.checks = registrations.stream().map(registration -> new MonitoredCheck(registration.kind(),
                 registration.check(), policy(registration.options(), settings), clock)).toList();
-        this.timer = Executors.newSingleThreadScheduledExecutor(threads("selftest-health-timer"));
-        this.callers = Executors.newCachedThreadPool(threads("selftest-health-check"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("selftest-health-timer"));
+        this.callers = Executors.newCachedThreadPool(DaemonThreads.numbered("selftest-health-check"));
     }
 
     /** Calls every check now, then again every {@code selftest.health.ttl}. */
@@ -90,14 +89,5 @@ public final class HealthMonitor implements Health, AutoCloseable {
                 options.timeout() != null ? options.timeout() : settings.healthTimeout(),
                 options.failureAttempts() != null ? options.failureAttempts() : settings.failureAttempts(),
                 options.successAttempts() != null ? options.successAttempts() : settings.successAttempts());
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + "-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

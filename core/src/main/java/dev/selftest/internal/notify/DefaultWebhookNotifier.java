@@ -9,6 +9,7 @@ import dev.selftest.RunStatus;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
 import dev.selftest.Trigger;
+import dev.selftest.internal.threads.DaemonThreads;
 import dev.selftest.notify.WebhookNotifier;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -46,11 +47,8 @@ public final class DefaultWebhookNotifier implements WebhookNotifier {
         this.settings = settings;
         this.messages = new WebhookMessages(json, settings.linkBase());
         this.client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "selftest-webhook");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.named("selftest-webhook"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.sender = executor;
     }

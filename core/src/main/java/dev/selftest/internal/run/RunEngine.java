@@ -13,6 +13,7 @@ import dev.selftest.ScenarioResult;
 import dev.selftest.ScenarioStats;
 import dev.selftest.internal.cleanup.DurableCleanup;
 import dev.selftest.internal.config.Settings;
+import dev.selftest.internal.threads.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,12 +80,7 @@ public final class RunEngine implements AutoCloseable {
         this.rateLimit = new RunRateLimit(settings.maxRunsPerMinute());
         this.history = new RunHistory(settings.historySize());
         this.statistics = new ScenarioStatistics(settings.statsWindow());
-        AtomicInteger threads = new AtomicInteger();
-        this.coordinators = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "selftest-run-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.coordinators = Executors.newCachedThreadPool(DaemonThreads.numbered("selftest-run"));
     }
 
     public void addListener(RunListener listener) {

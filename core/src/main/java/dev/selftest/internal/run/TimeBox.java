@@ -1,14 +1,14 @@
 package dev.selftest.internal.run;
 
+import dev.selftest.internal.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +27,6 @@ import org.slf4j.MDC;
  * before its next piece), and the MDC is cleared after each piece.
  */
 final class TimeBox implements AutoCloseable {
-    private static final Duration IDLE_WORKER_LIFETIME = Duration.ofMinutes(1);
     private static final String IDLE_NAME = "selftest-worker";
 
     /** Code that may throw anything. */
@@ -44,13 +43,7 @@ final class TimeBox implements AutoCloseable {
     TimeBox(int poolSize, Duration interruptGrace) {
         this.slots = new Semaphore(poolSize, true);
         this.interruptGrace = interruptGrace;
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_WORKER_LIFETIME.toSeconds(),
-                TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                    Thread thread = new Thread(task, IDLE_NAME + "-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered(IDLE_NAME));
     }
 
     /** Threads abandoned because their code ignored interrupts and has not returned yet. */
@@ -108,7 +101,6 @@ final class TimeBox implements AutoCloseable {
         private final @Nullable Map<String, String> mdc;
         private @Nullable Thread runningOn;
         private boolean interrupted;
-        private boolean finished;
 
         Piece(String name, Work work, @Nullable Map<String, String> mdc) {
             this.name = name;
@@ -137,7 +129,6 @@ final class TimeBox implements AutoCloseable {
                 failure = error;
             } finally {
                 synchronized (this) {
-                    finished = true;
                     runningOn = null;
                 }
                 if (!slotHeld.compareAndSet(true, false)) {
@@ -153,9 +144,6 @@ final class TimeBox implements AutoCloseable {
 
         /** Interrupts the piece if it runs, or makes it start interrupted; does nothing once it finished. */
         synchronized void interrupt() {
-            if (finished) {
-                return;
-            }
             interrupted = true;
             if (runningOn != null) {
                 runningOn.interrupt();

@@ -7,6 +7,7 @@ import dev.selftest.RunStatus;
 import dev.selftest.Trigger;
 import dev.selftest.internal.config.Durations;
 import dev.selftest.internal.run.RunEngine;
+import dev.selftest.internal.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -31,11 +32,8 @@ public final class RunScheduler implements AutoCloseable {
     private final Duration interval;
     private final Duration jitter;
     private final Duration shutdownGrace;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread scheduler = new Thread(task, "selftest-schedule");
-        scheduler.setDaemon(true);
-        return scheduler;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("selftest-schedule"));
     private volatile boolean closed;
 
     public RunScheduler(RunEngine engine, List<String> scenarioIds, Duration interval, Duration jitter,

@@ -27,26 +27,21 @@ public final class EarlyJUnitDiscovery implements ApplicationContextInitializer<
         Binder binder = Binder.get(context.getEnvironment());
         ClassLoader classLoader = context.getClassLoader();
         if (!binder.bind("selftest.enabled", Boolean.class).orElse(true)
-                || !ClassUtils.isPresent("dev.selftest.junit.JUnitScenarios", classLoader)
-                || !ClassUtils.isPresent("org.junit.platform.launcher.Launcher", classLoader)) {
+                || !ClassUtils.isPresent(JUnitDiscovery.BRIDGE_CLASS, classLoader)
+                || !ClassUtils.isPresent(JUnitDiscovery.LAUNCHER_CLASS, classLoader)) {
             return;
         }
         SelftestProperties.Junit junit = binder.bind("selftest.junit", SelftestProperties.Junit.class).orElse(null);
         if (junit == null || junit.packages().isEmpty()) {
             return;
         }
-        CompletableFuture<List<Scenario>> scenarios = new CompletableFuture<>();
-        Thread discovery = new Thread(() -> {
-            try {
-                scenarios.complete(JUnitDiscovery.discover(junit, new DefaultResourceLoader(classLoader),
-                        context.getEnvironment()));
-            } catch (RuntimeException | Error e) {
-                scenarios.completeExceptionally(e);
-            }
-        }, "selftest-junit-discovery");
-        discovery.setDaemon(true);
-        discovery.setContextClassLoader(classLoader);
-        discovery.start();
+        CompletableFuture<List<Scenario>> scenarios = CompletableFuture.supplyAsync(() -> JUnitDiscovery.discover(
+                junit, new DefaultResourceLoader(classLoader), context.getEnvironment()), task -> {
+                    Thread discovery = new Thread(task, "selftest-junit-discovery");
+                    discovery.setDaemon(true);
+                    discovery.setContextClassLoader(classLoader);
+                    discovery.start();
+                });
         context.getBeanFactory().registerSingleton(BEAN_NAME, new Started(junit, scenarios));
     }
 

@@ -17,6 +17,11 @@ import org.springframework.core.io.ResourceLoader;
  * Tests reach the application at {@code http://127.0.0.1:<local port><context path>}.
  */
 public final class JUnitDiscovery {
+    /** A class of the JUnit bridge: without it on the classpath there is nothing to discover. */
+    public static final String BRIDGE_CLASS = "dev.selftest.junit.JUnitScenarios";
+    /** A class of the JUnit Platform Launcher, which the bridge runs the tests through. */
+    public static final String LAUNCHER_CLASS = "org.junit.platform.launcher.Launcher";
+
     private JUnitDiscovery() {
     }
 
