@@ -90,6 +90,14 @@ class SelftestJUnitAutoConfigurationTests {
     }
 
     @Test
+    void aBadSettingStopsStartupNamingIt() {
+        runner.withInitializer(new EarlyJUnitDiscovery())
+                .withPropertyValues("selftest.junit.packages=" + CHECKS, "selftest.junit.granularity=sometimes")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("selftest.junit.granularity"));
+    }
+
+    @Test
     void noBackgroundDiscoveryWhenSelftestIsOffOrNoPackageIsNamed() {
         runner.withInitializer(new EarlyJUnitDiscovery()).withPropertyValues("selftest.enabled=false",
                 "selftest.junit.packages=" + CHECKS).run(context -> assertThat(context)
