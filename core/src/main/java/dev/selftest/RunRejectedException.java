@@ -20,7 +20,12 @@ public final class RunRejectedException extends RuntimeException {
         /** As many runs as allowed are already running; see {@link #retryAfter()}. */
         TOO_MANY_RUNS,
         /** Selftest is shutting down. */
-        SHUTTING_DOWN
+        SHUTTING_DOWN,
+        /**
+         * A {@linkplain Selftest.Builder#discoverScenarios scenario discovery} failed, or is still running; see
+         * {@link #retryAfter()} (zero when trying again cannot help).
+         */
+        SCENARIOS_UNAVAILABLE
     }
 
     private final Reason reason;
@@ -52,6 +57,10 @@ public final class RunRejectedException extends RuntimeException {
                 Duration.ofSeconds(30));
     }
 
+    public static RunRejectedException scenariosUnavailable(String message, Duration retryAfter) {
+        return new RunRejectedException(Reason.SCENARIOS_UNAVAILABLE, message, Map.of(), retryAfter);
+    }
+
     public Reason reason() {
         return reason;
     }
@@ -61,7 +70,10 @@ public final class RunRejectedException extends RuntimeException {
         return refusedScenarios;
     }
 
-    /** When to try again (only for {@link Reason#TOO_MANY_RUNS} and {@link Reason#SHUTTING_DOWN}). */
+    /**
+     * When to try again (for {@link Reason#TOO_MANY_RUNS}, {@link Reason#SHUTTING_DOWN} and
+     * {@link Reason#SCENARIOS_UNAVAILABLE}); zero otherwise.
+     */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -18,6 +18,7 @@ import dev.selftest.internal.health.ScenarioReadinessCheck;
 import dev.selftest.internal.kpi.KpiRecorder;
 import dev.selftest.internal.kpi.PrometheusText;
 import dev.selftest.internal.run.RunEngine;
+import dev.selftest.internal.run.ScenarioCatalog;
 import dev.selftest.internal.schedule.RunScheduler;
 import dev.selftest.internal.select.TagExpression;
 import dev.selftest.kpi.KpiSnapshot;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +60,7 @@ import org.slf4j.LoggerFactory;
 public final class Selftest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Selftest.class);
 
-    private final List<Scenario> scenarios;
+    private final ScenarioCatalog scenarios;
     private final Environment environment;
     private final Settings settings;
     private final MeterRegistry meterRegistry;
@@ -73,7 +76,8 @@ public final class Selftest implements AutoCloseable {
 
     private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
         this.settings = settings;
-        this.scenarios = List.copyOf(builder.scenarios.values());
+        this.scenarios = new ScenarioCatalog(builder.scenarios, builder.discoveries, ScenarioCatalog.DISCOVERY_WAIT,
+                this::discovered);
         this.environment = Environment.of(settings.environment(), config);
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : PrometheusText.defaultRegistry();
         SafetyPolicy policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
@@ -81,10 +85,10 @@ public final class Selftest implements AutoCloseable {
                 : Optional.of(new DurableCleanup(builder.journal != null ? builder.journal
                         : CleanupJournal.file(Path.of(settings.journalDirectory())), builder.cleanupHandlers,
                         settings.cleanupRetryInterval(), builder.clock));
-        this.engine = new RunEngine(builder.scenarios, environment, policy, settings, meterRegistry, durable,
+        this.engine = new RunEngine(scenarios, environment, policy, settings, meterRegistry, durable,
                 builder.providerStates, builder.clock);
         this.health = new HealthMonitor(healthChecks(builder, monitoring), monitoring, builder.clock);
-        this.kpis = new KpiRecorder(meterRegistry, scenarios, engine::stats, health, builder.kpiNames,
+        this.kpis = new KpiRecorder(meterRegistry, scenarios::known, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
         builder.listeners.forEach(engine::addListener);
@@ -105,6 +109,11 @@ public final class Selftest implements AutoCloseable {
         }
     }
 
+    /** Scenarios a discovery found, before any run can select them. */
+    private void discovered(List<Scenario> found) {
+        kpis.register(found);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -113,29 +122,34 @@ public final class Selftest implements AutoCloseable {
     private List<HealthMonitor.Registration> healthChecks(Builder builder, MonitoringSettings monitoring) {
         List<HealthMonitor.Registration> checks = new ArrayList<>(builder.healthChecks);
         monitoring.readinessScenarioTags().ifPresent(tags -> {
-            TagExpression expression = TagExpression.parse(tags);
-            List<Scenario> watched = scenarios.stream().filter(s -> expression.matches(s.tags())).toList();
             checks.add(new HealthMonitor.Registration(HealthKind.READINESS,
-                    new ScenarioReadinessCheck(watched, engine::stats, tags, monitoring.readinessScenarioFailures()),
+                    new ScenarioReadinessCheck(scenarios::known, engine::stats, tags,
+                            monitoring.readinessScenarioFailures()),
                     HealthCheckOptions.defaults().withName(ScenarioReadinessCheck.NAME)
                             .withFailureAttempts(1).withSuccessAttempts(1)));
         });
         return checks;
     }
 
+    /** The scheduler, or none when no scenario can ever be scheduled (none matches, and none is left to discover). */
     private @Nullable RunScheduler scheduler(MonitoringSettings monitoring, SafetyPolicy policy) {
         TagExpression tags = TagExpression.parse(monitoring.scheduleTags());
-        List<String> ids = scenarios.stream()
+        String nothing = "no scenario matching '" + monitoring.scheduleTags() + "' (" + MonitoringSettings.SCHEDULE_TAGS
+                + ") may run in environment '" + environment.name() + "'";
+        Function<Collection<Scenario>, List<String>> scheduled = candidates -> candidates.stream()
                 .filter(s -> tags.matches(s.tags()) && policy.refusal(s, environment).isEmpty())
                 .map(Scenario::id).toList();
-        if (ids.isEmpty()) {
-            LOG.warn("Scheduled runs are on, but no scenario matching '{}' ({}) may run in environment '{}': "
-                    + "nothing is scheduled", monitoring.scheduleTags(), MonitoringSettings.SCHEDULE_TAGS,
-                    environment.name());
+        if (!scenarios.undiscovered() && scheduled.apply(scenarios.known()).isEmpty()) {
+            LOG.warn("Scheduled runs are on, but {}: nothing is scheduled", nothing);
             return null;
         }
-        return new RunScheduler(engine, ids, monitoring.scheduleInterval(), monitoring.scheduleJitter(),
-                settings.shutdownGrace());
+        return new RunScheduler(engine, () -> {
+            List<String> ids = scheduled.apply(scenarios.all().values());
+            if (ids.isEmpty()) {
+                throw RunRejectedException.invalidSelection(nothing);
+            }
+            return ids;
+        }, monitoring.scheduleInterval(), monitoring.scheduleJitter(), settings.shutdownGrace());
     }
 
     /**
@@ -155,13 +169,17 @@ public final class Selftest implements AutoCloseable {
         }
     }
 
-    /** Every registered scenario, in registration order. */
+    /**
+     * Every scenario known now, in registration order. Scenarios of a {@link Builder#discoverScenarios(Supplier)
+     * discovery} appear once the first run, scheduled run or {@code GET /selftest/scenarios} needed them.
+     */
     public List<Scenario> scenarios() {
-        return scenarios;
+        return scenarios.known();
     }
 
+    /** A scenario known now, by id. */
     public Optional<Scenario> scenario(String id) {
-        return scenarios.stream().filter(s -> s.id().equals(id)).findFirst();
+        return scenarios.find(id);
     }
 
     public Environment environment() {
@@ -260,6 +278,7 @@ public final class Selftest implements AutoCloseable {
     /** Builds a {@link Selftest}. Settings come from {@link ConfigSource#systemAndEnvironment()} unless given. */
     public static final class Builder {
         private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        private final List<Supplier<? extends Collection<Scenario>>> discoveries = new ArrayList<>();
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final List<RunListener> listeners = new ArrayList<>();
         private final List<Sweeper> sweepers = new ArrayList<>();
@@ -293,6 +312,19 @@ public final class Selftest implements AutoCloseable {
 
         public Builder scenarios(Collection<Scenario> scenarios) {
             scenarios.forEach(this::scenario);
+            return this;
+        }
+
+        /**
+         * Adds the scenarios that {@code discovery} finds, such as JUnit checks packaged with the application, without
+         * holding up start-up: it is called once, on the thread of the first run, scheduled run or
+         * {@code GET /selftest/scenarios} that needs every scenario (others wait for it, at most a minute). If it
+         * throws or finds an id that is already taken, the failure is logged and runs are refused with it
+         * ({@link RunRejectedException.Reason#SCENARIOS_UNAVAILABLE}). KPI series of the scenarios it finds are
+         * registered before they can run.
+         */
+        public Builder discoverScenarios(Supplier<? extends Collection<Scenario>> discovery) {
+            discoveries.add(discovery);
             return this;
         }
 

@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -35,12 +34,11 @@ import org.springframework.core.env.Environment;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "selftest.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(SelftestProperties.class)
 public final class SelftestAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    Selftest selftest(SelftestProperties properties, Environment environment, ObjectProvider<Scenario> scenarios,
+    Selftest selftest(Environment environment, ObjectProvider<Scenario> scenarios,
                       ObjectProvider<Sweeper> sweepers, ObjectProvider<CleanupHandlerRegistration> cleanupHandlers,
                       ObjectProvider<CleanupJournal> journal, ObjectProvider<ProviderStateRegistration> providerStates,
                       ObjectProvider<RunListener> listeners,

@@ -1,12 +1,8 @@
 package dev.selftest.spring;
 
-import dev.selftest.Scenario;
-import dev.selftest.spring.internal.EarlyJUnitDiscovery;
 import dev.selftest.spring.internal.JUnitDiscovery;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -26,33 +21,30 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * JUnit Jupiter tests as scenarios, through the JUnit bridge, when {@code selftest.junit.packages} names packages.
  * The test classes are found with Spring's own classpath scanning and handed to the bridge by class: JUnit's package
  * selection finds nothing inside a Spring Boot executable jar (junit-framework#1724), Spring's scanner reads its
- * nested jars. Discovery starts in the background as the application context is created, so it does not add to
- * start-up. Tests reach the application at {@code http://127.0.0.1:<local port><context path>}.
+ * nested jars. Discovery, a few hundred milliseconds that are mostly JUnit's engine starting, never holds up start-up:
+ * it runs when the first run, scheduled run or scenario list needs the scenarios. Packages without a test class
+ * refuse runs saying so (and are logged as an error). Tests reach the application at
+ * {@code http://127.0.0.1:<local port><context path>}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration(before = SelftestAutoConfiguration.class)
 @ConditionalOnClass(name = {JUnitDiscovery.BRIDGE_CLASS, JUnitDiscovery.LAUNCHER_CLASS})
 @ConditionalOnBooleanProperty(name = "selftest.enabled", matchIfMissing = true)
 @Conditional(SelftestJUnitAutoConfiguration.PackagesConfigured.class)
-@EnableConfigurationProperties(SelftestProperties.class)
 public final class SelftestJUnitAutoConfiguration {
 
     /**
-     * Adds the bridged tests to the {@code Selftest} being built: the ones {@link EarlyJUnitDiscovery} found in the
-     * background, or, when it did not run (a context not started by {@code SpringApplication}) or ran with other
-     * settings, the ones found now.
+     * Adds the bridged tests to the {@code Selftest} being built, discovered when a run or the scenario list first
+     * needs them.
      *
-     * @throws IllegalStateException when the packages hold no test class
+     * @throws org.springframework.boot.context.properties.bind.BindException when a {@code selftest.junit.*} value
+     *                                                                          is malformed (start-up stops)
      */
     @Bean
-    SelftestBuilderCustomizer selftestJUnitScenarios(SelftestProperties properties, ResourceLoader resourceLoader,
-                                                     Environment environment,
-                                                     ObjectProvider<EarlyJUnitDiscovery.Started> early) {
-        SelftestProperties.Junit junit = properties.junit();
-        List<Scenario> scenarios = Optional.ofNullable(early.getIfAvailable())
-                .flatMap(started -> started.scenariosFor(junit))
-                .orElseGet(() -> JUnitDiscovery.discover(junit, resourceLoader, environment));
-        return builder -> builder.scenarios(scenarios);
+    SelftestBuilderCustomizer selftestJUnitScenarios(ResourceLoader resourceLoader, Environment environment) {
+        SelftestProperties.Junit junit = Binder.get(environment)
+                .bindOrCreate("selftest.junit", SelftestProperties.Junit.class);
+        return builder -> builder.discoverScenarios(() -> JUnitDiscovery.discover(junit, resourceLoader, environment));
     }
 
     /** Matches when {@code selftest.junit.packages} names at least one package, in any form Spring binds. */

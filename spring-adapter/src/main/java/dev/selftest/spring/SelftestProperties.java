@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code selftest.*} configuration keys, bound and validated at start-up so that IDEs complete them. Core reads
- * the same keys from Spring's {@code Environment}, so every way Spring sets a property (application.yaml, profiles,
- * {@code SELFTEST_TOKEN} and other environment variables, command-line arguments) works for every key.
+ * The {@code selftest.*} configuration keys, documented here so that IDEs complete them (Spring Boot's configuration
+ * processor generates their metadata from this record). Core reads and validates the same keys from Spring's
+ * {@code Environment} as the {@code Selftest} bean is built, so every way Spring sets a property (application.yaml,
+ * profiles, {@code SELFTEST_TOKEN} and other environment variables, command-line arguments) works for every key, and a
+ * bad value stops start-up naming its key. The adapter binds only the groups it reads itself ({@link Junit},
+ * {@link Security}), never the whole record: binding it would cost start-up time for nothing.
  *
  * @param enabled     Whether Selftest is on at all; 'false' removes every Selftest bean, endpoint and check.
  * @param environment The named stage the application runs in, such as 'dev', 'staging' or
@@ -44,7 +47,7 @@ public record SelftestProperties(
         @DefaultValue("dev") String environment,
         @Nullable String token,
         @Nullable String readToken,
-        @DefaultValue("/selftest") String basePath,
+        @DefaultValue(SelftestProperties.DEFAULT_BASE_PATH) String basePath,
         @DefaultValue Runner runner,
         @DefaultValue Cleanup cleanup,
         @DefaultValue Api api,
@@ -59,6 +62,9 @@ public record SelftestProperties(
         @DefaultValue ProviderStates providerStates,
         @DefaultValue Junit junit,
         Map<String, String> data) {
+    /** Where the control API is served unless {@code selftest.base-path} says otherwise. */
+    public static final String DEFAULT_BASE_PATH = "/selftest";
+
 
     public SelftestProperties {
         data = data == null ? Map.of() : Map.copyOf(data);

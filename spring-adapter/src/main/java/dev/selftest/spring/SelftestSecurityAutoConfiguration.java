@@ -9,10 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,8 +44,10 @@ public final class SelftestSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SelftestCallerResolver selftestCallerResolver(SelftestProperties properties) {
-        return new SpringSecurityCallerResolver("ROLE_" + properties.security().operateRole());
+    SelftestCallerResolver selftestCallerResolver(Environment environment) {
+        SelftestProperties.Security security = Binder.get(environment)
+                .bindOrCreate("selftest.security", SelftestProperties.Security.class);
+        return new SpringSecurityCallerResolver("ROLE_" + security.operateRole());
     }
 
     /** The filter chain for the base path, when Spring Security's web configuration is in use. */

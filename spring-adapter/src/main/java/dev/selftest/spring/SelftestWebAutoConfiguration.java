@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Serves the control API on the application's servlet container under {@code selftest.base-path}: a small servlet
@@ -31,10 +32,10 @@ public final class SelftestWebAutoConfiguration {
 
     @Bean(SERVLET)
     @ConditionalOnMissingBean(name = SERVLET)
-    ServletRegistrationBean<ControlApiServlet> selftestControlApiServlet(SelftestProperties properties,
+    ServletRegistrationBean<ControlApiServlet> selftestControlApiServlet(Environment environment,
                                                                         ObjectProvider<Selftest> selftest,
                                                                         ObjectProvider<SelftestCallerResolver> callers) {
-        String basePath = properties.basePath();
+        String basePath = environment.getProperty("selftest.base-path", SelftestProperties.DEFAULT_BASE_PATH);
         ControlApiServlet servlet = new ControlApiServlet(() -> selftest.getObject().controlApi(),
                 () -> callers.getIfUnique(() -> request -> null));
         ServletRegistrationBean<ControlApiServlet> registration = new ServletRegistrationBean<>(servlet, basePath,

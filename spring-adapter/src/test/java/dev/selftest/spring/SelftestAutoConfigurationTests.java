@@ -156,9 +156,9 @@ class SelftestAutoConfigurationTests {
     }
 
     @Test
-    void unparseableSettingFailsBinding() {
+    void unparseableSettingFailsStartupNamingTheKey() {
         runner.withPropertyValues("selftest.history.size=many").run(context -> assertThat(context)
-                .hasFailed().getFailure().hasMessageContaining("selftest"));
+                .hasFailed().getFailure().rootCause().hasMessageContaining("selftest.history.size"));
     }
 
     @Test

@@ -64,7 +64,7 @@ public class RecordingBenchmark {
         statistics = new ScenarioStatistics(100);
         MeterRegistry registry = PrometheusText.defaultRegistry();
         health = new HealthMonitor(List.of(), MonitoringSettings.from(ConfigSource.of(Map.of())), Clock.systemUTC());
-        kpis = new KpiRecorder(registry, scenarios, statistics::of, health, Set.of(), 100, Clock.systemUTC());
+        kpis = new KpiRecorder(registry, () -> scenarios, statistics::of, health, Set.of(), 100, Clock.systemUTC());
         listeners = new Listeners();
         listeners.add(kpis);
         newRun();

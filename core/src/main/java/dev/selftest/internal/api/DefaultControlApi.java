@@ -31,6 +31,7 @@ import dev.selftest.internal.report.RunJson;
 import dev.selftest.internal.run.RunEngine;
 import dev.selftest.internal.ui.Dashboard;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -59,7 +60,6 @@ public final class DefaultControlApi implements ControlApi {
     private final RunJson runJson = new RunJson(json);
     private final TokenGuard guard;
     private final JsonBodies bodies;
-    private final Dashboard dashboard = new Dashboard();
     private final RunEvents events = new RunEvents(json, runJson);
     private final MonitoringEndpoints monitoring;
     private final ProviderStateEndpoint providerStates;
@@ -163,10 +163,15 @@ public final class DefaultControlApi implements ControlApi {
         return notFound(request);
     }
 
+    /** The dashboard's page and assets, read from the jar when it is first asked for (they are the same for all). */
+    private static final class LoadedDashboard {
+        static final Dashboard INSTANCE = new Dashboard();
+    }
+
     /** The dashboard page and its assets: public, they hold no data (the page reads the API with a token). */
     private ApiResponse dashboard(ApiRequest request, String[] segments) {
         String asset = segments.length == 1 ? "" : segments.length == 2 ? segments[1] : "/";
-        return dashboard.answer(request.basePath(), asset).orElseGet(() -> notFound(request));
+        return LoadedDashboard.INSTANCE.answer(request.basePath(), asset).orElseGet(() -> notFound(request));
     }
 
     /** Checks method and access (null: public), then answers. */
@@ -232,8 +237,14 @@ public final class DefaultControlApi implements ControlApi {
     }
 
     private ApiResponse scenarios() {
+        Collection<Scenario> all;
+        try {
+            all = engine.scenarios();
+        } catch (RunRejectedException e) {
+            throw rejected(e);
+        }
         ArrayNode list = json.createArrayNode();
-        for (Scenario scenario : selftest.scenarios()) {
+        for (Scenario scenario : all) {
             ObjectNode node = list.addObject();
             node.put("id", scenario.id());
             node.put("description", scenario.description());
@@ -417,6 +428,10 @@ public final class DefaultControlApi implements ControlApi {
                     e.getMessage(), Map.of("refused", e.refusedScenarios()), Map.of());
             case TOO_MANY_RUNS -> retryLater(429, "too-many-runs", "Too many runs", e);
             case SHUTTING_DOWN -> retryLater(503, "shutting-down", "Shutting down", e);
+            case SCENARIOS_UNAVAILABLE -> e.retryAfter().isZero()
+                    ? new ProblemException(503, "scenarios-unavailable", "Scenarios unavailable", e.getMessage(),
+                            Map.of(), Map.of())
+                    : retryLater(503, "scenarios-unavailable", "Scenarios unavailable", e);
         };
     }
 

@@ -2,11 +2,13 @@ package dev.selftest.internal.health;
 
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioStats;
+import dev.selftest.internal.select.TagExpression;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -20,16 +22,22 @@ public final class ScenarioReadinessCheck implements HealthCheck {
     /** The name it reports under. */
     public static final String NAME = "selftest-scenarios";
 
-    private final List<Scenario> watched;
+    private final Supplier<List<Scenario>> scenarios;
     private final Function<String, ScenarioStats> stats;
     private final String tags;
+    private final TagExpression watches;
     private final int threshold;
 
-    public ScenarioReadinessCheck(List<Scenario> watched, Function<String, ScenarioStats> stats, String tags,
-                                  int threshold) {
-        this.watched = List.copyOf(watched);
+    /**
+     * @param scenarios the scenarios known at the time (discovered scenarios are watched once discovered)
+     * @param tags      the tag expression that selects the watched scenarios
+     */
+    public ScenarioReadinessCheck(Supplier<List<Scenario>> scenarios, Function<String, ScenarioStats> stats,
+                                  String tags, int threshold) {
+        this.scenarios = scenarios;
         this.stats = stats;
         this.tags = tags;
+        this.watches = TagExpression.parse(tags);
         this.threshold = threshold;
     }
 
@@ -38,6 +46,7 @@ public final class ScenarioReadinessCheck implements HealthCheck {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("tags", tags);
         data.put("threshold", threshold);
+        List<Scenario> watched = scenarios.get().stream().filter(s -> watches.matches(s.tags())).toList();
         data.put("watched", watched.size());
         List<String> failing = watched.stream().map(Scenario::id)
                 .filter(id -> stats.apply(id).consecutiveFailures() >= threshold).toList();

@@ -26,18 +26,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Records Selftest's meters as runs happen (it is a {@link RunListener}), and reads KPIs back as a
@@ -51,7 +53,7 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     private static final int MAX_REMEMBERED_RUNS = 100_000;
 
     private final MeterRegistry registry;
-    private final List<Scenario> scenarios;
+    private final Supplier<List<Scenario>> scenarios;
     private final Function<String, ScenarioStats> stats;
     private final Health health;
     private final Set<String> kpiNames;
@@ -59,32 +61,41 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     private final Clock clock;
     private final Deque<Finished> finished = new ArrayDeque<>();
     /** Every meter registered here, removed again on close. */
-    private final List<Meter> meters = new ArrayList<>();
-    private final Map<String, Map<Outcome, Counter>> scenarioRuns = new HashMap<>();
-    private final Map<String, Timer> durations = new HashMap<>();
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<Outcome, Counter>> scenarioRuns = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<Trigger, Map<RunStatus, Counter>> runs = new EnumMap<>(Trigger.class);
 
     private record Finished(Instant at, boolean passed) {
     }
 
-    public KpiRecorder(MeterRegistry registry, List<Scenario> scenarios, Function<String, ScenarioStats> stats,
+    /**
+     * Registers the series of every scenario {@code scenarios} supplies now, and of the runs and health; scenarios
+     * discovered later are {@linkplain #register(Collection) registered} when discovered.
+     *
+     * @param scenarios the scenarios known at the time, for {@link #snapshot()}
+     */
+    public KpiRecorder(MeterRegistry registry, Supplier<List<Scenario>> scenarios, Function<String, ScenarioStats> stats,
                        Health health, Set<String> kpiNames, int window, Clock clock) {
         this.registry = registry;
-        this.scenarios = List.copyOf(scenarios);
+        this.scenarios = scenarios;
         this.stats = stats;
         this.health = health;
         this.kpiNames = Set.copyOf(kpiNames);
         this.window = window;
         this.clock = clock;
-        register();
+        register(scenarios.get());
+        registerRunsAndHealth();
     }
 
     /**
-     * Registers every series up front: a counter reads 0 before its first event (so {@code rate()} and
-     * {@code increase()} work from the start), and recording a result later costs a map lookup, not a registration.
+     * Registers the counters and gauges of scenarios up front: a counter reads 0 before its first event (so
+     * {@code rate()} and {@code increase()} work from the start), and recording a result later costs a map lookup,
+     * not a registration. Call it for scenarios discovered after construction, before they can run. Duration timers
+     * follow at each scenario's first timed execution.
      */
-    private void register() {
-        for (Scenario scenario : scenarios) {
+    public void register(Collection<Scenario> added) {
+        for (Scenario scenario : added) {
             String id = scenario.id();
             Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
@@ -94,11 +105,6 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
                         .register(registry)));
             }
             scenarioRuns.put(id, byOutcome);
-            durations.put(id, keep(Timer.builder(SelftestMeters.SCENARIO_DURATION)
-                    .description("How long scenario executions take")
-                    .tag(SelftestMeters.SCENARIO, id)
-                    .publishPercentiles(0.5, 0.95)
-                    .register(registry)));
             keep(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
                     .description("When the scenario last passed, in seconds since the epoch")
                     .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
@@ -107,6 +113,9 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
                     .description("Failures of the scenario since it last passed")
                     .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
         }
+    }
+
+    private void registerRunsAndHealth() {
         for (Trigger trigger : Trigger.values()) {
             Map<RunStatus, Counter> byStatus = new EnumMap<>(RunStatus.class);
             for (RunStatus status : RunStatus.values()) {
@@ -127,6 +136,18 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
         }
     }
 
+    /**
+     * A scenario's duration timer, registered at its first timed execution: before that it has nothing to show, and
+     * its percentile histogram is the most expensive meter to set up.
+     */
+    private Timer durationTimer(String scenarioId) {
+        return keep(Timer.builder(SelftestMeters.SCENARIO_DURATION)
+                .description("How long scenario executions take")
+                .tag(SelftestMeters.SCENARIO, scenarioId)
+                .publishPercentiles(0.5, 0.95)
+                .register(registry));
+    }
+
     private <M extends Meter> M keep(M meter) {
         meters.add(meter);
         return meter;
@@ -141,7 +162,7 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     public void scenarioFinished(Run run, Scenario scenario, ScenarioResult result) {
         scenarioRuns.get(scenario.id()).get(result.outcome()).increment();
         if (result.outcome() != Outcome.CANCELLED && result.outcome() != Outcome.SKIPPED) {
-            durations.get(scenario.id()).record(result.duration());
+            durations.computeIfAbsent(scenario.id(), this::durationTimer).record(result.duration());
         }
     }
 
@@ -174,7 +195,7 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
             healthByKind.put(lower(kind.name()), health.report(kind).status().name());
         }
         return new KpiSnapshot(now, passRate(runs, now.minus(HOUR)), passRate(runs, now.minus(DAY)),
-                lastRuns(runs), scenarios.stream().map(s -> stats.apply(s.id())).toList(), healthByKind,
+                lastRuns(runs), scenarios.get().stream().map(s -> stats.apply(s.id())).toList(), healthByKind,
                 functional());
     }
 

@@ -17,9 +17,8 @@ import dev.selftest.internal.threads.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public final class RunEngine implements AutoCloseable {
     public static final String MDC_RUN_ID = "selftest.runId";
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
 
-    private final Map<String, Scenario> scenarios;
+    private final ScenarioCatalog scenarios;
     private final Environment environment;
     private final SafetyPolicy safetyPolicy;
     private final Settings settings;
@@ -63,10 +62,10 @@ public final class RunEngine implements AutoCloseable {
     private final Map<String, Semaphore> scenarioLocks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public RunEngine(Map<String, Scenario> scenarios, Environment environment, SafetyPolicy safetyPolicy,
+    public RunEngine(ScenarioCatalog scenarios, Environment environment, SafetyPolicy safetyPolicy,
                      Settings settings, MeterRegistry kpis, Optional<DurableCleanup> durableCleanup,
                      Map<String, ProviderStateHandler> stateHandlers, Clock clock) {
-        this.scenarios = Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
+        this.scenarios = scenarios;
         this.environment = environment;
         this.safetyPolicy = safetyPolicy;
         this.settings = settings;
@@ -94,13 +93,14 @@ public final class RunEngine implements AutoCloseable {
     /**
      * Starts a run and returns at once with its first snapshot.
      *
-     * @throws RunRejectedException when the selection is invalid or forbidden, or too many runs are running
+     * @throws RunRejectedException when the selection is invalid or forbidden, too many runs are running, or a
+     *                              scenario discovery failed
      */
     public Run start(RunRequest request) {
         if (closed) {
             throw RunRejectedException.shuttingDown();
         }
-        List<Scenario> selected = Selection.resolve(request, scenarios, safetyPolicy, environment);
+        List<Scenario> selected = Selection.resolve(request, scenarios.all(), safetyPolicy, environment);
         if (activeRuns.incrementAndGet() > settings.maxConcurrentRuns()) {
             activeRuns.decrementAndGet();
             throw RunRejectedException.tooManyRuns(settings.maxConcurrentRuns()
@@ -124,6 +124,15 @@ public final class RunEngine implements AutoCloseable {
             throw RunRejectedException.shuttingDown();
         }
         return first;
+    }
+
+    /**
+     * Every scenario, in registration order, discovering them first if no caller did yet.
+     *
+     * @throws RunRejectedException when a scenario discovery failed or is still running
+     */
+    public Collection<Scenario> scenarios() {
+        return scenarios.all().values();
     }
 
     /**

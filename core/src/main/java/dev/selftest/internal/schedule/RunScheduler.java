@@ -15,11 +15,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a fixed selection with trigger {@code schedule} again and again: the next run starts {@code interval} plus a
+ * Runs a selection with trigger {@code schedule} again and again: the next run starts {@code interval} plus a
  * random jitter after the previous one <em>finished</em>, on one thread, so runs never overlap. A run that is
  * refused (too many runs) or ends badly is logged and the schedule goes on; {@link #close} stops it.
  */
@@ -28,7 +29,7 @@ public final class RunScheduler implements AutoCloseable {
     private static final Duration POLL = Duration.ofSeconds(30);
 
     private final RunEngine engine;
-    private final List<String> scenarioIds;
+    private final Supplier<List<String>> scenarioIds;
     private final Duration interval;
     private final Duration jitter;
     private final Duration shutdownGrace;
@@ -36,13 +37,14 @@ public final class RunScheduler implements AutoCloseable {
             DaemonThreads.named("selftest-schedule"));
     private volatile boolean closed;
 
-    public RunScheduler(RunEngine engine, List<String> scenarioIds, Duration interval, Duration jitter,
+    /**
+     * @param scenarioIds the ids to run, asked before each run (scenarios may arrive after start-up); it throws
+     *                    {@link RunRejectedException} to skip a run
+     */
+    public RunScheduler(RunEngine engine, Supplier<List<String>> scenarioIds, Duration interval, Duration jitter,
                         Duration shutdownGrace) {
-        if (scenarioIds.isEmpty()) {
-            throw new IllegalArgumentException("a schedule needs at least one scenario");
-        }
         this.engine = engine;
-        this.scenarioIds = List.copyOf(scenarioIds);
+        this.scenarioIds = scenarioIds;
         this.interval = interval;
         this.jitter = jitter;
         this.shutdownGrace = shutdownGrace;
@@ -50,8 +52,7 @@ public final class RunScheduler implements AutoCloseable {
 
     /** Schedules the first run after {@code initialDelay} (plus jitter). */
     public void start(Duration initialDelay) {
-        LOG.info("Scheduled runs of {} scenarios every {} (jitter up to {})", scenarioIds.size(),
-                Durations.format(interval), Durations.format(jitter));
+        LOG.info("Scheduled runs every {} (jitter up to {})", Durations.format(interval), Durations.format(jitter));
         scheduleNext(initialDelay);
     }
 
@@ -69,7 +70,8 @@ public final class RunScheduler implements AutoCloseable {
 
     private void runOnce() {
         try {
-            Run run = engine.start(RunRequest.builder().scenarios(scenarioIds).trigger(Trigger.SCHEDULE).build());
+            Run run = engine.start(RunRequest.builder().scenarios(scenarioIds.get()).trigger(Trigger.SCHEDULE)
+                    .build());
             while (run.status() == RunStatus.RUNNING && !closed) {
                 run = engine.await(run.id(), POLL).orElseThrow();
             }

@@ -13,7 +13,8 @@ import org.springframework.core.io.ResourceLoader;
  * Turns the JUnit checks that {@code selftest.junit.*} names into scenarios: Spring's classpath scanning finds the test
  * classes (JUnit's package selection finds nothing inside an executable jar, junit-framework#1724), the bridge
  * discovers their tests. It takes a few hundred milliseconds, most of them JUnit's engine starting, which is why
- * {@link EarlyJUnitDiscovery} begins it in the background while the application context is still being created.
+ * {@code Selftest} runs it when the scenarios are first needed rather than during start-up. It runs with the
+ * application's class loader as the thread's context class loader, whichever thread needs the scenarios first.
  * Tests reach the application at {@code http://127.0.0.1:<local port><context path>}.
  */
 public final class JUnitDiscovery {
@@ -32,6 +33,19 @@ public final class JUnitDiscovery {
      */
     public static List<Scenario> discover(SelftestProperties.Junit junit, ResourceLoader resourceLoader,
                                           Environment environment) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader application = resourceLoader.getClassLoader();
+        thread.setContextClassLoader(application != null ? application : previous);
+        try {
+            return scanAndDiscover(junit, resourceLoader, environment);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static List<Scenario> scanAndDiscover(SelftestProperties.Junit junit, ResourceLoader resourceLoader,
+                                                  Environment environment) {
         List<Class<?>> classes = new TestClassScanner(resourceLoader).scan(junit.packages());
         if (classes.isEmpty()) {
             throw new IllegalStateException("selftest.junit.packages " + junit.packages() + " hold no JUnit test "

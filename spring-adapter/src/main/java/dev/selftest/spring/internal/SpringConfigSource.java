@@ -24,7 +24,7 @@ public final class SpringConfigSource implements ConfigSource {
     @Override
     public Optional<String> value(String key) {
         String value = environment.getProperty(key);
-        if (value == null) {
+        if (value == null && environment.containsProperty(key + "[0]")) {
             value = binder.bind(key, Bindable.listOf(String.class)).map(list -> String.join(",", list)).orElse(null);
         }
         return Optional.ofNullable(value).filter(text -> !text.isBlank());
