@@ -31,7 +31,6 @@ import dev.selftest.internal.report.RunJson;
 import dev.selftest.internal.run.RunEngine;
 import dev.selftest.internal.ui.Dashboard;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -95,6 +94,8 @@ public final class DefaultControlApi implements ControlApi {
             return route(request);
         } catch (ProblemException problem) {
             return Problems.toResponse(problem, instance, json);
+        } catch (RunRejectedException refused) {
+            return Problems.toResponse(rejected(refused), instance, json);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Control API failed on {} {}", request.method(), instance, e);
             return Problems.toResponse(new ProblemException(500, "internal-error", "Internal error",
@@ -237,14 +238,8 @@ public final class DefaultControlApi implements ControlApi {
     }
 
     private ApiResponse scenarios() {
-        Collection<Scenario> all;
-        try {
-            all = engine.scenarios();
-        } catch (RunRejectedException e) {
-            throw rejected(e);
-        }
         ArrayNode list = json.createArrayNode();
-        for (Scenario scenario : all) {
+        for (Scenario scenario : engine.scenarios()) {
             ObjectNode node = list.addObject();
             node.put("id", scenario.id());
             node.put("description", scenario.description());
@@ -285,7 +280,7 @@ public final class DefaultControlApi implements ControlApi {
 
     private ApiResponse startRun(ApiRequest request) {
         Duration wait = waitParameter(request);
-        Run run = start(RunRequests.from(bodies.readObject(request), Trigger.MANUAL));
+        Run run = engine.start(RunRequests.from(bodies.readObject(request), Trigger.MANUAL));
         if (!wait.isZero()) {
             run = awaitRun(run.id(), wait).orElse(run);
         }
@@ -293,19 +288,11 @@ public final class DefaultControlApi implements ControlApi {
         return json(201, runJson.full(run, link), Map.of("Location", link));
     }
 
-    private Run start(RunRequest runRequest) {
-        try {
-            return engine.start(runRequest);
-        } catch (RunRejectedException e) {
-            throw rejected(e);
-        }
-    }
-
     /** {@code POST /gate}: a run whose verdict fits a progressive-delivery controller's timeout. */
     private ApiResponse gate(ApiRequest request) {
         Duration timeout = GateRequests.timeout(request, settings.maxWait());
         boolean verdictInBody = GateRequests.verdictInBody(request);
-        Run started = start(GateRequests.from(bodies.readObject(request)));
+        Run started = engine.start(GateRequests.from(bodies.readObject(request)));
         Run run = awaitRun(started.id(), timeout).orElse(started);
         return json(GateRequests.status(run, verdictInBody),
                 GateRequests.verdict(runJson.summary(run, runLink(request, run.id())), run, timeout));
@@ -428,16 +415,14 @@ public final class DefaultControlApi implements ControlApi {
                     e.getMessage(), Map.of("refused", e.refusedScenarios()), Map.of());
             case TOO_MANY_RUNS -> retryLater(429, "too-many-runs", "Too many runs", e);
             case SHUTTING_DOWN -> retryLater(503, "shutting-down", "Shutting down", e);
-            case SCENARIOS_UNAVAILABLE -> e.retryAfter().isZero()
-                    ? new ProblemException(503, "scenarios-unavailable", "Scenarios unavailable", e.getMessage(),
-                            Map.of(), Map.of())
-                    : retryLater(503, "scenarios-unavailable", "Scenarios unavailable", e);
+            case SCENARIOS_UNAVAILABLE -> retryLater(503, "scenarios-unavailable", "Scenarios unavailable", e);
         };
     }
 
+    /** A refusal with a {@code Retry-After} header, unless trying again cannot help (no retry time). */
     private static ProblemException retryLater(int status, String slug, String title, RunRejectedException e) {
-        return new ProblemException(status, slug, title, e.getMessage(), Map.of(),
-                Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
+        return new ProblemException(status, slug, title, e.getMessage(), Map.of(), e.retryAfter().isZero() ? Map.of()
+                : Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
     }
 
     private static ProblemException unknownRun(String runId) {
