@@ -10,6 +10,7 @@ import dev.selftest.health.Health;
 import dev.selftest.health.HealthCheckOptions;
 import dev.selftest.health.HealthKind;
 import dev.selftest.internal.api.DefaultControlApi;
+import dev.selftest.internal.api.RunEvents;
 import dev.selftest.internal.config.Durations;
 import dev.selftest.internal.config.MonitoringSettings;
 import dev.selftest.internal.config.Settings;
@@ -71,7 +72,10 @@ public final class Selftest implements AutoCloseable {
     private final Duration scheduleInitialDelay;
     private final AtomicBoolean scheduleStarted = new AtomicBoolean();
     private final CleanupCoordinator cleanup;
-    private final ControlApi controlApi;
+    private final SafetyPolicy policy;
+    private final MonitoringSettings monitoring;
+    private final RunEvents runEvents = new RunEvents();
+    private volatile @Nullable ControlApi controlApi;
     private final Optional<WebhookNotifier> notifier;
 
     private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
@@ -80,7 +84,8 @@ public final class Selftest implements AutoCloseable {
                 this::discovered);
         this.environment = Environment.of(settings.environment(), config);
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : PrometheusText.defaultRegistry();
-        SafetyPolicy policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
+        this.policy = SafetyPolicy.standard(settings.productionEnvironments()).and(builder.safetyPolicy);
+        this.monitoring = monitoring;
         Optional<DurableCleanup> durable = builder.cleanupHandlers.isEmpty() ? Optional.empty()
                 : Optional.of(new DurableCleanup(builder.journal != null ? builder.journal
                         : CleanupJournal.file(Path.of(settings.journalDirectory())), builder.cleanupHandlers,
@@ -91,14 +96,14 @@ public final class Selftest implements AutoCloseable {
         this.kpis = new KpiRecorder(meterRegistry, scenarios::known, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
+        engine.addListener(runEvents);
         builder.listeners.forEach(engine::addListener);
         this.notifier = WebhookNotifier.fromConfig(config);
         notifier.ifPresent(engine::addListener);
         this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
-        this.controlApi = new DefaultControlApi(this, engine, policy, settings, monitoring);
         health.start();
-        this.scheduler = monitoring.scheduleEnabled() ? scheduler(monitoring, policy) : null;
+        this.scheduler = monitoring.scheduleEnabled() ? scheduler() : null;
         this.scheduleInitialDelay = monitoring.scheduleInitialDelay();
         if (!builder.deferSchedule) {
             startSchedule();
@@ -132,7 +137,7 @@ public final class Selftest implements AutoCloseable {
     }
 
     /** The scheduler, or none when no scenario can ever be scheduled (none matches, and none is left to discover). */
-    private @Nullable RunScheduler scheduler(MonitoringSettings monitoring, SafetyPolicy policy) {
+    private @Nullable RunScheduler scheduler() {
         TagExpression tags = TagExpression.parse(monitoring.scheduleTags());
         String nothing = "no scenario matching '" + monitoring.scheduleTags() + "' (" + MonitoringSettings.SCHEDULE_TAGS
                 + ") may run in environment '" + environment.name() + "'";
@@ -256,9 +261,22 @@ public final class Selftest implements AutoCloseable {
         return kpis.snapshot();
     }
 
-    /** The transport-neutral handler of the HTTP control API; transports only translate to and from it. */
+    /**
+     * The transport-neutral handler of the HTTP control API; transports only translate to and from it. Built on the
+     * first call, so that start-up does not pay for it; runs started before then are known to it all the same.
+     */
     public ControlApi controlApi() {
-        return controlApi;
+        ControlApi api = controlApi;
+        if (api == null) {
+            synchronized (runEvents) {
+                api = controlApi;
+                if (api == null) {
+                    api = new DefaultControlApi(this, engine, runEvents, policy, settings, monitoring);
+                    controlApi = api;
+                }
+            }
+        }
+        return api;
     }
 
     /**

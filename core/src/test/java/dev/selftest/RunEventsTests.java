@@ -27,6 +27,11 @@ class RunEventsTests {
     private ControlApiClient client;
 
     private void start() {
+        build();
+        serve();
+    }
+
+    private void build() {
         selftest = Scenarios.selftest().token(TOKEN)
                 .scenario(Scenarios.readOnly("first", c -> { }))
                 .scenario(Scenarios.readOnly("second", c -> {
@@ -35,6 +40,9 @@ class RunEventsTests {
                 }))
                 .scenario(Scenarios.readOnly("third", c -> { throw new AssertionError("expected 200, got 500"); }))
                 .build();
+    }
+
+    private void serve() {
         served = Served.start(selftest, TOKEN);
         client = served.client();
     }
@@ -95,6 +103,22 @@ class RunEventsTests {
         assertThat(finishedThird.get("message").asText()).isEqualTo("expected 200, got 500");
         assertThat(runFinished.get("status").asText()).isEqualTo("FAILED");
         assertThat(runFinished.get("counts").get("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunStartedBeforeTheControlApiWasFirstServedStreamsAllTheSame() throws Exception {
+        build();
+        String runId = selftest.start(RunRequest.all()).id();
+        assertThat(secondStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        serve();
+
+        Iterator<String> lines = client.events("/runs/" + runId + "/events").body().iterator();
+        assertThat(ControlApiClient.next(lines).name()).isEqualTo("snapshot");
+        ControlApiClient.Event running = ControlApiClient.next(lines);
+        assertThat(running.name()).isEqualTo("scenario-started");
+        assertThat(json.readTree(running.data()).get("scenario").asText())
+                .as("known although the run began before the control API was built").isEqualTo("second");
+        release.countDown();
     }
 
     @Test

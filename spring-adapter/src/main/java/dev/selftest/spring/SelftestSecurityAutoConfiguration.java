@@ -61,8 +61,8 @@ public final class SelftestSecurityAutoConfiguration {
         @Bean(FILTER_CHAIN)
         @ConditionalOnMissingBean(name = FILTER_CHAIN)
         @Order(SecurityFilterProperties.BASIC_AUTH_ORDER - 10)
-        SecurityFilterChain selftestSecurityFilterChain(HttpSecurity http, Selftest selftest) throws Exception {
-            String base = selftest.controlApi().basePath();
+        SecurityFilterChain selftestSecurityFilterChain(HttpSecurity http, Environment environment) throws Exception {
+            String base = SelftestWebAutoConfiguration.basePath(environment);
             return http.securityMatcher(base, base + "/**")
                     .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                     .httpBasic(basic -> { })

@@ -35,12 +35,17 @@ public final class SelftestWebAutoConfiguration {
     ServletRegistrationBean<ControlApiServlet> selftestControlApiServlet(Environment environment,
                                                                         ObjectProvider<Selftest> selftest,
                                                                         ObjectProvider<SelftestCallerResolver> callers) {
-        String basePath = environment.getProperty("selftest.base-path", SelftestProperties.DEFAULT_BASE_PATH);
+        String basePath = basePath(environment);
         ControlApiServlet servlet = new ControlApiServlet(() -> selftest.getObject().controlApi(),
                 () -> callers.getIfUnique(() -> request -> null));
         ServletRegistrationBean<ControlApiServlet> registration = new ServletRegistrationBean<>(servlet, basePath,
                 basePath + "/*");
         registration.setName("selftest");
         return registration;
+    }
+
+    /** Where the control API is mapped: {@code selftest.base-path}, read without building the API. */
+    static String basePath(Environment environment) {
+        return environment.getProperty("selftest.base-path", SelftestProperties.DEFAULT_BASE_PATH);
     }
 }

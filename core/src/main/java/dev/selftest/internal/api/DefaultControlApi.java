@@ -59,19 +59,22 @@ public final class DefaultControlApi implements ControlApi {
     private final RunJson runJson = new RunJson(json);
     private final TokenGuard guard;
     private final JsonBodies bodies;
-    private final RunEvents events = new RunEvents(json, runJson);
+    private final EventStreams events;
     private final MonitoringEndpoints monitoring;
     private final ProviderStateEndpoint providerStates;
 
-    public DefaultControlApi(Selftest selftest, RunEngine engine, SafetyPolicy policy, Settings settings,
-                             MonitoringSettings monitoringSettings) {
+    /**
+     * @param runEvents what happens in runs, recorded since the engine started (it must already listen to it)
+     */
+    public DefaultControlApi(Selftest selftest, RunEngine engine, RunEvents runEvents, SafetyPolicy policy,
+                             Settings settings, MonitoringSettings monitoringSettings) {
         this.selftest = selftest;
         this.engine = engine;
         this.policy = policy;
         this.settings = settings;
         this.guard = new TokenGuard(settings.token(), settings.readToken());
         this.bodies = new JsonBodies(json, settings.maxRequestBytes());
-        engine.addListener(events);
+        this.events = new EventStreams(runEvents, json, runJson);
         this.monitoring = new MonitoringEndpoints(selftest, monitoringSettings, guard, json, this::stats);
         this.providerStates = new ProviderStateEndpoint(engine.providerStates(), bodies, json,
                 selftest.environment().name(), settings);

@@ -1,70 +1,47 @@
 package dev.selftest.internal.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selftest.Run;
 import dev.selftest.RunListener;
 import dev.selftest.Scenario;
 import dev.selftest.ScenarioResult;
-import dev.selftest.api.ApiResponse;
-import dev.selftest.internal.report.RunJson;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Progress of runs as server-sent events ({@code GET /runs/{id}/events}). A stream opens with a {@code snapshot}
- * event (the run as {@code GET /runs/{id}} shows it) and a {@code scenario-started} event for the scenario running
- * now, so a client that connects late still sees everything, then sends {@code run-started}, {@code scenario-started}, {@code scenario-finished} and {@code run-finished} as they
- * happen, and ends after {@code run-finished}. Every event is flushed on its own.
+ * What happens in runs, for their event streams ({@link EventStreams}). It listens from the start, before the control
+ * API first answers, so a stream opened later still learns which scenario runs now.
  *
  * <p>The listener side only offers events to bounded queues, so a slow client never slows a run down; a client that
  * falls that far behind loses its stream (it reconnects and gets a fresh snapshot).
  */
-final class RunEvents implements RunListener {
-    static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
-    /**
-     * Streams hold a request thread each; beyond this many the API answers 429. Half the embedded server's default
-     * eight threads, so that health probes and other calls always find a free one.
-     */
-    static final int MAX_STREAMS = 4;
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+public final class RunEvents implements RunListener {
     private static final int QUEUE_SIZE = 1024;
 
-    private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
     /** The scenario each run executes now, so that a late client learns it too. */
     private final Map<String, String> running = new ConcurrentHashMap<>();
-    private final AtomicInteger open = new AtomicInteger();
-    private final ObjectMapper json;
-    private final RunJson runJson;
-
-    RunEvents(ObjectMapper json, RunJson runJson) {
-        this.json = json;
-        this.runJson = runJson;
-    }
 
     /** What happened, kept as values: JSON is written on the client's thread, not the run's. */
-    private record Event(String name, Run run, @Nullable String scenarioId, @Nullable ScenarioResult result) {
+    record Event(String name, Run run, @Nullable String scenarioId, @Nullable ScenarioResult result) {
         boolean last() {
             return name.equals("run-finished");
         }
     }
 
-    private static final class Subscriber {
+    /** The events of one run for one client, in order. */
+    static final class Subscription {
+        final String runId;
         final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
         volatile boolean overflowed;
+
+        private Subscription(String runId) {
+            this.runId = runId;
+        }
     }
 
     @Override
@@ -91,128 +68,37 @@ final class RunEvents implements RunListener {
     }
 
     private void publish(Event event) {
-        Set<Subscriber> listening = subscribers.get(event.run().id());
+        Set<Subscription> listening = subscribers.get(event.run().id());
         if (listening == null) {
             return;
         }
-        for (Subscriber subscriber : listening) {
-            if (!subscriber.queue.offer(event)) {
-                subscriber.overflowed = true;
+        for (Subscription subscription : listening) {
+            if (!subscription.queue.offer(event)) {
+                subscription.overflowed = true;
             }
         }
     }
 
-    /**
-     * The event stream of a run that exists. {@code snapshot} reads the run's current state; it is called after
-     * subscribing, so no event falls between the snapshot and the stream.
-     *
-     * @param limit how long the stream may stay open at most
-     * @throws ProblemException 429 when too many streams are open
-     */
-    ApiResponse stream(String runId, String runLink, Supplier<Run> snapshot, Duration limit) {
-        if (open.get() >= MAX_STREAMS) {
-            throw new ProblemException(429, "too-many-streams", "Too many event streams",
-                    MAX_STREAMS + " event streams are open, the most this service serves at once; poll "
-                            + "GET " + runLink + "?wait=30s instead", Map.of(), Map.of("Retry-After", "5"));
-        }
-        return ApiResponse.streaming(200, CONTENT_TYPE, out -> write(out, runId, runLink, snapshot, limit),
-                Map.of("Cache-Control", "no-cache", "X-Accel-Buffering", "no"));
-    }
-
-    private void write(OutputStream out, String runId, String runLink, Supplier<Run> snapshot, Duration limit)
-            throws IOException {
-        open.incrementAndGet();
-        Subscriber subscriber = new Subscriber();
+    /** Starts queueing the run's events for one client; {@link #unsubscribe} ends it. */
+    Subscription subscribe(String runId) {
+        Subscription subscription = new Subscription(runId);
         subscribers.compute(runId, (id, set) -> {
-            Set<Subscriber> listening = set == null ? new CopyOnWriteArraySet<>() : set;
-            listening.add(subscriber);
+            Set<Subscription> listening = set == null ? new CopyOnWriteArraySet<>() : set;
+            listening.add(subscription);
             return listening;
         });
-        try {
-            // Read before the snapshot: a scenario that starts later is in the queue, one that finished is in it.
-            String now = running.get(runId);
-            Run current = snapshot.get();
-            send(out, "snapshot", runJson.full(current, runLink));
-            if (current.status().isFinished()) {
-                send(out, "run-finished", runJson.summary(current, runLink));
-                return;
-            }
-            Set<String> finished = new HashSet<>();
-            current.results().forEach(result -> finished.add(result.scenarioId()));
-            Set<String> started = new HashSet<>(finished);
-            if (now != null && started.add(now)) {
-                send(out, "scenario-started", data(new Event("scenario-started", current, now, null), runLink));
-            }
-            follow(out, subscriber, finished, started, runLink, System.nanoTime() + limit.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            subscribers.computeIfPresent(runId, (id, set) -> {
-                set.remove(subscriber);
-                return set.isEmpty() ? null : set;
-            });
-            open.decrementAndGet();
-        }
+        return subscription;
     }
 
-    /** Streams events until the run finishes; {@code finished} and {@code started} hold what was already sent. */
-    private void follow(OutputStream out, Subscriber subscriber, Set<String> finished, Set<String> started,
-                        String runLink, long deadline) throws IOException, InterruptedException {
-        while (!subscriber.overflowed) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                comment(out, "stream time limit reached; reconnect or poll " + runLink);
-                return;
-            }
-            Event event = subscriber.queue.poll(Math.min(left, KEEP_ALIVE.toNanos()), TimeUnit.NANOSECONDS);
-            if (event == null) {
-                comment(out, "keep-alive");
-                continue;
-            }
-            String scenarioId = event.scenarioId();
-            if (scenarioId != null && !(event.result() == null ? started : finished).add(scenarioId)) {
-                continue; // already sent, with the snapshot
-            }
-            send(out, event.name(), data(event, runLink));
-            if (event.last()) {
-                return;
-            }
-        }
-        comment(out, "client too slow; reconnect for a fresh snapshot");
+    void unsubscribe(Subscription subscription) {
+        subscribers.computeIfPresent(subscription.runId, (id, set) -> {
+            set.remove(subscription);
+            return set.isEmpty() ? null : set;
+        });
     }
 
-    private ObjectNode data(Event event, String runLink) {
-        Run run = event.run();
-        if (event.last()) {
-            return runJson.summary(run, runLink);
-        }
-        ObjectNode node = json.createObjectNode();
-        node.put("runId", run.id());
-        if (event.scenarioId() == null) {
-            node.put("total", run.scenarioIds().size());
-            run.scenarioIds().forEach(node.putArray("scenarios")::add);
-            return node;
-        }
-        node.put("scenario", event.scenarioId());
-        ScenarioResult result = event.result();
-        if (result != null) {
-            node.put("outcome", result.outcome().name());
-            node.put("durationMs", result.duration().toMillis());
-            node.put("message", result.failure() == null ? null : result.failure().message());
-            node.put("finished", run.results().size());
-            node.put("total", run.scenarioIds().size());
-        }
-        return node;
-    }
-
-    private void send(OutputStream out, String name, ObjectNode data) throws IOException {
-        String frame = "event: " + name + "\ndata: " + json.writeValueAsString(data) + "\n\n";
-        out.write(frame.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static void comment(OutputStream out, String text) throws IOException {
-        out.write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** The scenario the run executes now, if any. */
+    @Nullable String runningScenario(String runId) {
+        return running.get(runId);
     }
 }
