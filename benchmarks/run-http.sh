@@ -5,11 +5,16 @@
 #   slow     the same with one health check that takes 200 ms: cached (Selftest) against per request
 #   startup  time to the first healthy answer and heap after start: Spring sample with and without the adapter
 #            (selftest.enabled=false), plus the plain sample and the Actuator app; size of each published jar
+#   adapter  the Spring adapter's start-up cost alone: PAIRS back-to-back starts of the Spring sample with and without
+#            it, in alternating order; the median of the paired differences with its 90 % confidence interval
+#   steps    where the adapter's start-up time goes: the main thread's time in each of its beans, from Spring's own
+#            start-up steps (BufferingApplicationStartup), over STEPS starts of the Spring sample
 #   load     issue 9's load test: health and read endpoints of the plain sample under wrk while scheduled runs
 #            execute every 2 s; fails when any answer is not 2xx or a socket error occurs
 #
-# Usage: benchmarks/run-http.sh [all|health|slow|startup|load]...      (default: all)
-# Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 LOAD_DURATION=20s
+# Usage: benchmarks/run-http.sh [all|health|slow|startup|adapter|steps|load]...      (default: all)
+# Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 PAIRS=30 STEPS=10
+#                         LOAD_DURATION=20s
 #                         PORT_BASE=18080 JAVA=java OUT=benchmarks/target/http
 # Every process it starts is stopped by its PID when the script exits.
 set -euo pipefail
@@ -21,6 +26,8 @@ WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-16}
 WRK_THREADS=${WRK_THREADS:-2}
 STARTS=${STARTS:-5}
+PAIRS=${PAIRS:-30}
+STEPS=${STEPS:-10}
 LOAD_DURATION=${LOAD_DURATION:-20s}
 PORT_BASE=${PORT_BASE:-18080}
 JAVA=${JAVA:-java}
@@ -262,6 +269,12 @@ slow() {
   cat "$OUT/slow.md"
 }
 
+# started_ms LOG: Spring Boot's own "Started X in 6.729 seconds" in milliseconds (the context's start, without JVM
+# launch and polling), or - when LOG has none.
+started_ms() {
+  sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$1" | head -1 | awk '{ printf "%d", $1 * 1000 } END { if (!NR) print "-" }'
+}
+
 # --- startup: time to the first healthy answer, heap after start, jar sizes -------------------------------------
 # measure_start NAME URL ENV... -- COMMAND...: one start; appends "name millis heapKiB" to $OUT/startup.tsv.
 measure_start() {
@@ -277,10 +290,8 @@ measure_start() {
   jcmd "$pid" GC.run >/dev/null
   heap=$(jcmd "$pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }')
   stop "$pid"
-  # Spring Boot's own "Started X in 6.729 seconds": the context's start, without JVM launch and polling
-  local reported
-  reported=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$OUT/startup-$name.log" | head -1)
-  printf '%s\t%s\t%s\t%s\n' "$name" $(( (after - before) / 1000000 )) "$heap" "${reported:--}" >>"$OUT/startup.tsv"
+  printf '%s\t%s\t%s\t%s\n' "$name" $(( (after - before) / 1000000 )) "$heap" "$(started_ms "$OUT/startup-$name.log")" \
+    >>"$OUT/startup.tsv"
   log "start $name: $(( (after - before) / 1000000 )) ms to healthy, heap used after GC ${heap} KiB"
 }
 
@@ -310,7 +321,7 @@ startup() {
     echo "| --- | --- | --- | --- |"
     awk -F'\t' '
       { if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } t[$1] = t[$1] " " $2; h[$1] = h[$1] " " $3
-        if ($4 != "-") r[$1] = r[$1] " " $4 * 1000 }
+        if ($4 != "-") r[$1] = r[$1] " " $4 }
       function sorted(list, a,    n, i, j, x) { n = split(list, a, " ")
         for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
         return n }
@@ -321,30 +332,115 @@ startup() {
         printf "| %s | %d (%d-%d) | %s | %.1f (%.1f-%.1f) |\n", s, med(t[s]), mn(t[s]), mx(t[s]),
           r[s] == "" ? "-" : sprintf("%d (%d-%d)", med(r[s]), mn(r[s]), mx(r[s])),
           med(h[s]) / 1024, mn(h[s]) / 1024, mx(h[s]) / 1024 } }' "$OUT/startup.tsv"
-    adapter_cost
+    echo
+    paired_cost "$OUT/startup.tsv" spring-sample-with-selftest spring-sample-without-selftest 2 \
+      "The adapter's cost, time to the first healthy answer"
+    paired_cost "$OUT/startup.tsv" spring-sample-with-selftest spring-sample-without-selftest 4 \
+      "The adapter's cost, Spring's \"Started in\""
   } >"$OUT/startup.md"
   cat "$OUT/startup.md"
   jar_sizes | tee "$OUT/jars.md"
 }
 
-# The Spring adapter's cost start by start: each start with Selftest minus the start without it in the same round.
-# Single starts scatter by a few hundred milliseconds, so the median of these paired differences (with its quartiles)
-# is the figure; more STARTS narrow it.
-adapter_cost() {
-  awk -F'\t' '
-    $1 == "spring-sample-with-selftest" { wt[++w] = $2; wr[w] = $4 }
-    $1 == "spring-sample-without-selftest" { ot[++o] = $2; orp[o] = $4 }
-    function sorted(list, a,    n, i, j, x) { n = split(list, a, " ")
-      for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
-      return n }
-    function q(list, f,    a, n, k) { n = sorted(list, a); k = 1 + (n - 1) * f
-      return a[int(k)] + (k - int(k)) * (a[int(k) + 1] - a[int(k)]) }
-    END { n = w < o ? w : o; if (n == 0) exit
-      for (i = 1; i <= n; i++) { dt = dt " " (wt[i] - ot[i]); if (wr[i] != "-" && orp[i] != "-") dr = dr " " (wr[i] - orp[i]) * 1000 }
-      printf "\nThe adapter'"'"'s cost over %d paired starts (with minus without, same round), median (quartiles): ", n
-      printf "%+d ms (%+d to %+d) to the first healthy answer", q(dt, 0.5), q(dt, 0.25), q(dt, 0.75)
-      if (dr != "") printf ", %+d ms (%+d to %+d) in \"Started in\"", q(dr, 0.5), q(dr, 0.25), q(dr, 0.75)
-      print "" }' "$OUT/startup.tsv"
+# paired_cost FILE WITH WITHOUT COLUMN WHAT: the median of WITH minus WITHOUT, pair by pair (the i-th start of each),
+# of a column of FILE (tab-separated, name first), with its quartiles and a distribution-free 90 % confidence
+# interval: the order statistics k and n+1-k of the sorted differences, k = floor(n/2 - 0.8224 sqrt(n)) (the normal
+# approximation to the sign test). Single starts scatter by a few hundred milliseconds; pairs and their median
+# resolve what one start cannot.
+paired_cost() {
+  awk -F'\t' -v with="$2" -v without="$3" -v col="$4" -v what="$5" '
+    $1 == with && $col != "-" { w[++nw] = $col } $1 == without && $col != "-" { o[++no] = $col }
+    function q(f,    k) { k = 1 + (n - 1) * f; return d[int(k)] + (k - int(k)) * (d[int(k) + 1] - d[int(k)]) }
+    END { n = nw < no ? nw : no; if (n == 0) exit
+      for (i = 1; i <= n; i++) d[i] = w[i] - o[i]
+      for (i = 2; i <= n; i++) { x = d[i]; j = i - 1; while (j > 0 && d[j] > x) { d[j + 1] = d[j]; j-- } d[j + 1] = x }
+      k = int(n / 2 - 0.8224 * sqrt(n)); if (k < 1) k = 1
+      printf "%s: median %+d ms over %d pairs (quartiles %+d to %+d; 90 %% interval %+d to %+d)\n",
+        what, q(0.5), n, q(0.25), q(0.75), d[k], d[n + 1 - k] }' "$1"
+}
+
+# --- adapter: the Spring adapter's start-up cost alone, in pairs -----------------------------------------------
+# measure_pair_start NAME ENV...: one start of the Spring sample; appends "name, ms to the first healthy answer,
+# Spring's Started in (ms), CPU time the process used until then (ms)" to $OUT/adapter.tsv.
+measure_pair_start() {
+  local name=$1 port=$((PORT_BASE + 23))
+  shift
+  rm -rf "$OUT/pair-data"
+  local before after
+  before=$(date +%s%N)
+  start "adapter-$name" env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" SELFTEST_TOKEN=$TOKEN \
+    MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" -jar "$SPRING_JAR"
+  local pid=$STARTED_PID
+  await_ok "$pid" "http://127.0.0.1:$port/actuator/health"
+  after=$(date +%s%N)
+  local ticks
+  ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  stop "$pid"
+  printf '%s\t%d\t%s\t%d\n' "$name" $(( (after - before) / 1000000 )) "$(started_ms "$OUT/adapter-$name.log")" \
+    $(( ticks * 1000 / $(getconf CLK_TCK) )) >>"$OUT/adapter.tsv"
+}
+
+# PAIRS pairs, back to back, the order alternating (with first, then without first) so that neither variant always
+# starts on the machine the other one just warmed.
+adapter() {
+  have_spring_sample || { log "adapter: no Spring sample built"; return 0; }
+  : >"$OUT/adapter.tsv"
+  local i
+  for i in $(seq 1 "$PAIRS"); do
+    if (( i % 2 )); then
+      measure_pair_start with && measure_pair_start without SELFTEST_ENABLED=false
+    else
+      measure_pair_start without SELFTEST_ENABLED=false && measure_pair_start with
+    fi
+    (( i % 10 )) || log "adapter: $i/$PAIRS pairs"
+  done
+  {
+    paired_cost "$OUT/adapter.tsv" with without 2 "time to the first healthy answer"
+    paired_cost "$OUT/adapter.tsv" with without 3 "Spring's \"Started in\""
+    paired_cost "$OUT/adapter.tsv" with without 4 "CPU time until healthy (all threads)"
+  } >"$OUT/adapter.md"
+  cat "$OUT/adapter.md"
+}
+
+# --- steps: the adapter's beans on the main thread, from Spring's start-up steps ------------------------------
+# AdapterStartupSteps runs inside the sample's own jar through Spring Boot's PropertiesLauncher, so classes load
+# from the nested jars as in production; it is compiled against the unpacked jar once. Each of the STEPS rounds
+# measures a cold start and one after a start without the adapter in the same JVM (see the class's javadoc).
+steps() {
+  have_spring_sample || { log "steps: no Spring sample built"; return 0; }
+  local dir="$OUT/steps" port=$((PORT_BASE + 22)) i mode
+  rm -rf "$dir" && mkdir -p "$dir/unpacked" "$dir/classes"
+  (cd "$dir/unpacked" && jar xf "$OLDPWD/$SPRING_JAR")
+  local main
+  main=$(sed -n 's/^Start-Class: *//p' "$dir/unpacked/META-INF/MANIFEST.MF" | tr -d '\r')
+  javac -nowarn -cp "$dir/unpacked/BOOT-INF/classes:$dir/unpacked/BOOT-INF/lib/*" -d "$dir/classes" \
+    benchmarks/startup-steps/AdapterStartupSteps.java
+  : >"$dir/steps.tsv"
+  for i in $(seq 1 "$STEPS"); do
+    for mode in cold warm; do
+      rm -rf "$OUT/spring-data"
+      env PORT=$port ORDERS_DATA_DIR="$OUT/spring-data" SELFTEST_TOKEN=$TOKEN "$JAVA" -Dloader.path="$dir/classes" \
+        -Dloader.main=AdapterStartupSteps -cp "$SPRING_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+        "$main" "$mode" 2>/dev/null | awk -F'\t' -v mode=$mode '/^-?[0-9.]+\t/ { print mode "\t" $2 "\t" $1 }' \
+        >>"$dir/steps.tsv"
+    done
+    log "steps $i/$STEPS: $(awk -F'\t' '$2 == "total" { last[$1] = $3 }
+      END { printf "the adapter'"'"'s beans took %s ms cold, %s ms warm", last["cold"], last["warm"] }' "$dir/steps.tsv")"
+  done
+  {
+    echo "| the adapter's bean (instantiation, main thread) | cold, ms median (min-max) | after a start without it, ms median (min-max) |"
+    echo "| --- | --- | --- |"
+    awk -F'\t' '
+      { key = $2; if (!(key in seen)) { seen[key] = 1; keys[++count] = key } v[$1, key] = v[$1, key] " " $3 }
+      function cell(list,    a, n, i, j, x, med) { n = split(list, a, " "); if (n == 0) return "-"
+        for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
+        med = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        return sprintf("%.1f (%.1f-%.1f)", med, a[1], a[n]) }
+      END { for (k = 1; k <= count; k++) { key = keys[k]; if (key == "total") continue
+          printf "| `%s` | %s | %s |\n", key, cell(v["cold", key]), cell(v["warm", key]) }
+        printf "| **total** | **%s** | **%s** |\n", cell(v["cold", "total"]), cell(v["warm", "total"]) }' "$dir/steps.tsv"
+  } >"$OUT/steps.md"
+  cat "$OUT/steps.md"
 }
 
 # The published modules (every jar module whose pom does not skip deploy) and the size of each jar they build.
@@ -421,8 +517,8 @@ load_test() {
 
 main() {
   local parts=("$@")
-  (( ${#parts[@]} )) || parts=(health slow startup load)
-  [[ ${parts[0]} == all ]] && parts=(health slow startup load)
+  (( ${#parts[@]} )) || parts=(health slow startup adapter steps load)
+  [[ ${parts[0]} == all ]] && parts=(health slow startup adapter steps load)
   mkdir -p "$OUT"
   : >"$OUT/results.tsv"
   ensure_tools
@@ -440,8 +536,10 @@ main() {
       health) health ;;
       slow) slow ;;
       startup) startup ;;
+      adapter) adapter ;;
+      steps) steps ;;
       load) load_test ;;
-      *) echo "unknown part '$part': all, health, slow, startup or load" >&2; exit 2 ;;
+      *) echo "unknown part '$part': all, health, slow, startup, adapter, steps or load" >&2; exit 2 ;;
     esac
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/environment.txt"

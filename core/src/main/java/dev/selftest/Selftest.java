@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -75,7 +76,7 @@ public final class Selftest implements AutoCloseable {
     private final SafetyPolicy policy;
     private final MonitoringSettings monitoring;
     private final RunEvents runEvents = new RunEvents();
-    private volatile @Nullable ControlApi controlApi;
+    private final AtomicReference<ControlApi> controlApi = new AtomicReference<>();
     private final Optional<WebhookNotifier> notifier;
 
     private Selftest(Builder builder, Settings settings, MonitoringSettings monitoring, ConfigSource config) {
@@ -266,17 +267,10 @@ public final class Selftest implements AutoCloseable {
      * first call, so that start-up does not pay for it; runs started before then are known to it all the same.
      */
     public ControlApi controlApi() {
-        ControlApi api = controlApi;
-        if (api == null) {
-            synchronized (runEvents) {
-                api = controlApi;
-                if (api == null) {
-                    api = new DefaultControlApi(this, engine, runEvents, policy, settings, monitoring);
-                    controlApi = api;
-                }
-            }
-        }
-        return api;
+        ControlApi api = controlApi.get();
+        // Two first calls at once may both build one (it has no side effects); only the first stored is ever used.
+        return api != null ? api : controlApi.updateAndGet(stored -> stored != null ? stored
+                : new DefaultControlApi(this, engine, runEvents, policy, settings, monitoring));
     }
 
     /**
