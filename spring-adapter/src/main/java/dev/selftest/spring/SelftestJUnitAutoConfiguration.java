@@ -1,6 +1,7 @@
 package dev.selftest.spring;
 
 import dev.selftest.spring.internal.JUnitDiscovery;
+import java.time.Duration;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,6 +33,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @ConditionalOnBooleanProperty(name = "selftest.enabled", matchIfMissing = true)
 @Conditional(SelftestJUnitAutoConfiguration.PackagesConfigured.class)
 public final class SelftestJUnitAutoConfiguration {
+    private static final String PACKAGES = "selftest.junit.packages";
 
     /**
      * Adds the bridged tests to the {@code Selftest} being built, discovered when a run or the scenario list first
@@ -42,9 +44,21 @@ public final class SelftestJUnitAutoConfiguration {
      */
     @Bean
     SelftestBuilderCustomizer selftestJUnitScenarios(ResourceLoader resourceLoader, Environment environment) {
-        SelftestProperties.Junit junit = Binder.get(environment)
-                .bindOrCreate("selftest.junit", SelftestProperties.Junit.class);
+        SelftestProperties.Junit junit = bindJunit(Binder.get(environment));
         return builder -> builder.discoverScenarios(() -> JUnitDiscovery.discover(junit, resourceLoader, environment));
+    }
+
+    /**
+     * {@code selftest.junit.*}, key by key, with the defaults {@link SelftestProperties.Junit} documents: binding the
+     * record as a whole costs start-up several milliseconds of value-object binding for four values (BENCHMARKS.md).
+     */
+    private static SelftestProperties.Junit bindJunit(Binder binder) {
+        return new SelftestProperties.Junit(
+                binder.bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of()),
+                binder.bind("selftest.junit.tags", String.class).orElse(null),
+                binder.bind("selftest.junit.granularity", SelftestProperties.Granularity.class)
+                        .orElse(SelftestProperties.Granularity.CLASS),
+                binder.bind("selftest.junit.timeout", Duration.class).orElse(Duration.ofSeconds(30)));
     }
 
     /** Matches when {@code selftest.junit.packages} names at least one package, in any form Spring binds. */
@@ -52,7 +66,7 @@ public final class SelftestJUnitAutoConfiguration {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             List<String> packages = Binder.get(context.getEnvironment())
-                    .bind("selftest.junit.packages", Bindable.listOf(String.class)).orElse(List.of());
+                    .bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of());
             return packages.isEmpty() ? ConditionOutcome.noMatch("selftest.junit.packages is not set")
                     : ConditionOutcome.match("selftest.junit.packages is " + packages);
         }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * processor generates their metadata from this record). Core reads and validates the same keys from Spring's
  * {@code Environment} as the {@code Selftest} bean is built, so every way Spring sets a property (application.yaml,
  * profiles, {@code SELFTEST_TOKEN} and other environment variables, command-line arguments) works for every key, and a
- * bad value stops start-up naming its key. The adapter binds only the groups it reads itself ({@link Junit},
+ * bad value stops start-up naming its key. The adapter binds only what it reads itself ({@link Junit} key by key,
  * {@link Security}), never the whole record: binding it would cost start-up time for nothing.
  *
  * @param enabled     Whether Selftest is on at all; 'false' removes every Selftest bean, endpoint and check.

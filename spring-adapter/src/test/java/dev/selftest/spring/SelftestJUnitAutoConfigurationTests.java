@@ -48,6 +48,8 @@ class SelftestJUnitAutoConfigurationTests {
             discoveredScenarioIds(selftest).containsExactly(CHECKS + ".CatalogueChecks", CHECKS + ".more.OrderChecks");
             assertThat(selftest.scenario(CHECKS + ".CatalogueChecks").orElseThrow().safety())
                     .isEqualTo(Safety.READ_ONLY);
+            assertThat(selftest.scenario(CHECKS + ".CatalogueChecks").orElseThrow().timeout())
+                    .as("selftest.junit.timeout's default").isEqualTo(Duration.ofSeconds(30));
         });
     }
 
