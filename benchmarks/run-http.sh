@@ -146,18 +146,24 @@ load() {
   log "$set $name round $round: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
 }
 
+# Statistics for the awk programs below, over space-separated lists of numbers: sorted(list, a) sorts them into
+# a[1..n] and returns n; median, lowest, highest; quantile(list, f) interpolates between neighbours (f in 0..1).
+STATS_AWK='
+  function sorted(list, a,    n, i, j, x) { n = split(list, a, " ")
+    for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
+    return n }
+  function quantile(list, f,    a, n, k) { n = sorted(list, a); k = 1 + (n - 1) * f
+    return k == int(k) ? a[k] : a[int(k)] + (k - int(k)) * (a[int(k) + 1] - a[int(k)]) }
+  function median(list) { return quantile(list, 0.5) }
+  function lowest(list,    a) { sorted(list, a); return a[1] }
+  function highest(list,    a) { return a[sorted(list, a)] }
+'
+
 # summary SET REFERENCE: a markdown table of medians (min-max) per server, and the median of per-round ratios
 # of throughput and p50 to REFERENCE measured in the same round.
 summary() {
   local set=$1 reference=$2
-  awk -F'\t' -v set="$set" -v ref="$reference" '
-    function median(list,    n, a, i, j, t) {
-      n = split(list, a, " ")
-      for (i = 2; i <= n; i++) { t = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > t + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = t }
-      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
-    function lo(list,    n, a, i, m) { n = split(list, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] + 0 < m + 0) m = a[i]; return m }
-    function hi(list,    n, a, i, m) { n = split(list, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] + 0 > m + 0) m = a[i]; return m }
+  awk -F'\t' -v set="$set" -v ref="$reference" "$STATS_AWK"'
     $1 == set {
       if (!($2 in seen)) { seen[$2] = 1; order[++count] = $2 }
       rps[$2] = rps[$2] " " $4; p50[$2] = p50[$2] " " $5; p99[$2] = p99[$2] " " $6; errors[$2] += $7
@@ -173,8 +179,8 @@ summary() {
           if (round_p50[ref, r] > 0) latency = latency " " round_p50[s, r] / round_p50[ref, r]
         }
         printf "| %s | %.0f (%.0f-%.0f) | %.2f (%.2f-%.2f) | %.2f (%.2f-%.2f) | %d | %s | %s |\n", s,
-          median(rps[s]), lo(rps[s]), hi(rps[s]), median(p50[s]), lo(p50[s]), hi(p50[s]),
-          median(p99[s]), lo(p99[s]), hi(p99[s]), errors[s],
+          median(rps[s]), lowest(rps[s]), highest(rps[s]), median(p50[s]), lowest(p50[s]), highest(p50[s]),
+          median(p99[s]), lowest(p99[s]), highest(p99[s]), errors[s],
           ratios == "" ? "-" : sprintf("%.0f %%", 100 * median(ratios)),
           latency == "" ? "-" : sprintf("%.2fx", median(latency))
       }
@@ -275,24 +281,30 @@ started_ms() {
   sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$1" | head -1 | awk '{ printf "%d", $1 * 1000 } END { if (!NR) print "-" }'
 }
 
+# timed_start NAME URL COMMAND...: starts a server like start and waits for URL to answer 200; sets STARTED_PID and
+# HEALTHY_MS, the milliseconds from launch to that answer.
+timed_start() {
+  local name=$1 url=$2 before
+  shift 2
+  before=$(date +%s%N)
+  start "$name" "$@"
+  await_ok "$STARTED_PID" "$url"
+  HEALTHY_MS=$(( ($(date +%s%N) - before) / 1000000 ))
+}
+
 # --- startup: time to the first healthy answer, heap after start, jar sizes -------------------------------------
 # measure_start NAME URL ENV... -- COMMAND...: one start; appends "name millis heapKiB" to $OUT/startup.tsv.
 measure_start() {
   local name=$1 url=$2
   shift 2
-  local before after heap
-  before=$(date +%s%N)
-  start "startup-$name" "$@"
-  local pid=$STARTED_PID
-  await_ok "$pid" "$url"
-  after=$(date +%s%N)
+  timed_start "startup-$name" "$url" "$@"
+  local pid=$STARTED_PID heap
   sleep 1
   jcmd "$pid" GC.run >/dev/null
   heap=$(jcmd "$pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); print v; exit } }')
   stop "$pid"
-  printf '%s\t%s\t%s\t%s\n' "$name" $(( (after - before) / 1000000 )) "$heap" "$(started_ms "$OUT/startup-$name.log")" \
-    >>"$OUT/startup.tsv"
-  log "start $name: $(( (after - before) / 1000000 )) ms to healthy, heap used after GC ${heap} KiB"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$HEALTHY_MS" "$heap" "$(started_ms "$OUT/startup-$name.log")" >>"$OUT/startup.tsv"
+  log "start $name: $HEALTHY_MS ms to healthy, heap used after GC ${heap} KiB"
 }
 
 startup() {
@@ -319,19 +331,13 @@ startup() {
   {
     echo "| app | time to first healthy answer, ms median (min-max) | Spring's \"Started in\", ms median (min-max) | heap used after start and a full GC, MiB median (min-max) |"
     echo "| --- | --- | --- | --- |"
-    awk -F'\t' '
+    awk -F'\t' "$STATS_AWK"'
       { if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } t[$1] = t[$1] " " $2; h[$1] = h[$1] " " $3
         if ($4 != "-") r[$1] = r[$1] " " $4 }
-      function sorted(list, a,    n, i, j, x) { n = split(list, a, " ")
-        for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
-        return n }
-      function med(list,    a, n) { n = sorted(list, a); return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-      function mn(list,    a, n) { n = sorted(list, a); return a[1] }
-      function mx(list,    a, n) { n = sorted(list, a); return a[n] }
       END { for (k = 1; k <= count; k++) { s = order[k]
-        printf "| %s | %d (%d-%d) | %s | %.1f (%.1f-%.1f) |\n", s, med(t[s]), mn(t[s]), mx(t[s]),
-          r[s] == "" ? "-" : sprintf("%d (%d-%d)", med(r[s]), mn(r[s]), mx(r[s])),
-          med(h[s]) / 1024, mn(h[s]) / 1024, mx(h[s]) / 1024 } }' "$OUT/startup.tsv"
+        printf "| %s | %d (%d-%d) | %s | %.1f (%.1f-%.1f) |\n", s, median(t[s]), lowest(t[s]), highest(t[s]),
+          r[s] == "" ? "-" : sprintf("%d (%d-%d)", median(r[s]), lowest(r[s]), highest(r[s])),
+          median(h[s]) / 1024, lowest(h[s]) / 1024, highest(h[s]) / 1024 } }' "$OUT/startup.tsv"
     echo
     paired_cost "$OUT/startup.tsv" spring-sample-with-selftest spring-sample-without-selftest 2 \
       "The adapter's cost, time to the first healthy answer"
@@ -348,15 +354,14 @@ startup() {
 # approximation to the sign test). Single starts scatter by a few hundred milliseconds; pairs and their median
 # resolve what one start cannot.
 paired_cost() {
-  awk -F'\t' -v with="$2" -v without="$3" -v col="$4" -v what="$5" '
+  awk -F'\t' -v with="$2" -v without="$3" -v col="$4" -v what="$5" "$STATS_AWK"'
     $1 == with && $col != "-" { w[++nw] = $col } $1 == without && $col != "-" { o[++no] = $col }
-    function q(f,    k) { k = 1 + (n - 1) * f; return d[int(k)] + (k - int(k)) * (d[int(k) + 1] - d[int(k)]) }
     END { n = nw < no ? nw : no; if (n == 0) exit
-      for (i = 1; i <= n; i++) d[i] = w[i] - o[i]
-      for (i = 2; i <= n; i++) { x = d[i]; j = i - 1; while (j > 0 && d[j] > x) { d[j + 1] = d[j]; j-- } d[j + 1] = x }
+      for (i = 1; i <= n; i++) differences = differences " " (w[i] - o[i])
+      sorted(differences, d)
       k = int(n / 2 - 0.8224 * sqrt(n)); if (k < 1) k = 1
-      printf "%s: median %+d ms over %d pairs (quartiles %+d to %+d; 90 %% interval %+d to %+d)\n",
-        what, q(0.5), n, q(0.25), q(0.75), d[k], d[n + 1 - k] }' "$1"
+      printf "%s: median %+d ms over %d pairs (quartiles %+d to %+d; 90 %% interval %+d to %+d)\n", what,
+        median(differences), n, quantile(differences, 0.25), quantile(differences, 0.75), d[k], d[n + 1 - k] }' "$1"
 }
 
 # --- adapter: the Spring adapter's start-up cost alone, in pairs -----------------------------------------------
@@ -366,17 +371,12 @@ measure_pair_start() {
   local name=$1 port=$((PORT_BASE + 23))
   shift
   rm -rf "$OUT/pair-data"
-  local before after
-  before=$(date +%s%N)
-  start "adapter-$name" env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" SELFTEST_TOKEN=$TOKEN \
-    MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" -jar "$SPRING_JAR"
-  local pid=$STARTED_PID
-  await_ok "$pid" "http://127.0.0.1:$port/actuator/health"
-  after=$(date +%s%N)
-  local ticks
+  timed_start "adapter-$name" "http://127.0.0.1:$port/actuator/health" env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" \
+    SELFTEST_TOKEN=$TOKEN MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" -jar "$SPRING_JAR"
+  local pid=$STARTED_PID ticks
   ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   stop "$pid"
-  printf '%s\t%d\t%s\t%d\n' "$name" $(( (after - before) / 1000000 )) "$(started_ms "$OUT/adapter-$name.log")" \
+  printf '%s\t%d\t%s\t%d\n' "$name" "$HEALTHY_MS" "$(started_ms "$OUT/adapter-$name.log")" \
     $(( ticks * 1000 / $(getconf CLK_TCK) )) >>"$OUT/adapter.tsv"
 }
 
@@ -430,12 +430,9 @@ steps() {
   {
     echo "| the adapter's bean (instantiation, main thread) | cold, ms median (min-max) | after a start without it, ms median (min-max) |"
     echo "| --- | --- | --- |"
-    awk -F'\t' '
+    awk -F'\t' "$STATS_AWK"'
       { key = $2; if (!(key in seen)) { seen[key] = 1; keys[++count] = key } v[$1, key] = v[$1, key] " " $3 }
-      function cell(list,    a, n, i, j, x, med) { n = split(list, a, " "); if (n == 0) return "-"
-        for (i = 2; i <= n; i++) { x = a[i]; j = i - 1; while (j > 0 && a[j] + 0 > x + 0) { a[j + 1] = a[j]; j-- } a[j + 1] = x }
-        med = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-        return sprintf("%.1f (%.1f-%.1f)", med, a[1], a[n]) }
+      function cell(list) { return list == "" ? "-" : sprintf("%.1f (%.1f-%.1f)", median(list), lowest(list), highest(list)) }
       END { for (k = 1; k <= count; k++) { key = keys[k]; if (key == "total") continue
           printf "| `%s` | %s | %s |\n", key, cell(v["cold", key]), cell(v["warm", key]) }
         printf "| **total** | **%s** | **%s** |\n", cell(v["cold", "total"]), cell(v["warm", "total"]) }' "$dir/steps.tsv"

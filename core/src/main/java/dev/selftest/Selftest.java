@@ -70,7 +70,6 @@ public final class Selftest implements AutoCloseable {
     private final HealthMonitor health;
     private final KpiRecorder kpis;
     private final @Nullable RunScheduler scheduler;
-    private final Duration scheduleInitialDelay;
     private final AtomicBoolean scheduleStarted = new AtomicBoolean();
     private final CleanupCoordinator cleanup;
     private final SafetyPolicy policy;
@@ -93,7 +92,7 @@ public final class Selftest implements AutoCloseable {
                         settings.cleanupRetryInterval(), builder.clock));
         this.engine = new RunEngine(scenarios, environment, policy, settings, meterRegistry, durable,
                 builder.providerStates, builder.clock);
-        this.health = new HealthMonitor(healthChecks(builder, monitoring), monitoring, builder.clock);
+        this.health = new HealthMonitor(healthChecks(builder), monitoring, builder.clock);
         this.kpis = new KpiRecorder(meterRegistry, scenarios::known, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
@@ -105,7 +104,6 @@ public final class Selftest implements AutoCloseable {
         cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         health.start();
         this.scheduler = monitoring.scheduleEnabled() ? scheduler() : null;
-        this.scheduleInitialDelay = monitoring.scheduleInitialDelay();
         if (!builder.deferSchedule) {
             startSchedule();
         }
@@ -125,7 +123,7 @@ public final class Selftest implements AutoCloseable {
     }
 
     /** The registered checks, plus the scenario-derived readiness check when it is turned on. */
-    private List<HealthMonitor.Registration> healthChecks(Builder builder, MonitoringSettings monitoring) {
+    private List<HealthMonitor.Registration> healthChecks(Builder builder) {
         List<HealthMonitor.Registration> checks = new ArrayList<>(builder.healthChecks);
         monitoring.readinessScenarioTags().ifPresent(tags -> {
             checks.add(new HealthMonitor.Registration(HealthKind.READINESS,
@@ -164,7 +162,7 @@ public final class Selftest implements AutoCloseable {
      */
     public void startSchedule() {
         if (scheduler != null && scheduleStarted.compareAndSet(false, true)) {
-            scheduler.start(scheduleInitialDelay);
+            scheduler.start(monitoring.scheduleInitialDelay());
         }
     }
 
