@@ -6,14 +6,15 @@
 #   startup  time to the first healthy answer and heap after start: Spring sample with and without the adapter
 #            (selftest.enabled=false), plus the plain sample and the Actuator app; size of each published jar
 #   adapter  the Spring adapter's start-up cost alone: PAIRS back-to-back starts of the Spring sample with and without
-#            it, in alternating order; the median of the paired differences with its 90 % confidence interval
+#            it, in alternating order; the median of the paired differences with its 90 % confidence interval; with
+#            CDS=1 (the default) each round also starts it with class data sharing, as Spring Boot documents it
 #   steps    where the adapter's start-up time goes: the main thread's time in each of its beans, from Spring's own
 #            start-up steps (BufferingApplicationStartup), over STEPS starts of the Spring sample
 #   load     issue 9's load test: health and read endpoints of the plain sample under wrk while scheduled runs
 #            execute every 2 s; fails when any answer is not 2xx or a socket error occurs
 #
 # Usage: benchmarks/run-http.sh [all|health|slow|startup|adapter|steps|load]...      (default: all)
-# Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 PAIRS=30 STEPS=10
+# Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 PAIRS=30 CDS=1 STEPS=10
 #                         LOAD_DURATION=20s
 #                         PORT_BASE=18080 JAVA=java OUT=benchmarks/target/http
 # Every process it starts is stopped by its PID when the script exits.
@@ -27,6 +28,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 WRK_THREADS=${WRK_THREADS:-2}
 STARTS=${STARTS:-5}
 PAIRS=${PAIRS:-30}
+CDS=${CDS:-1}
 STEPS=${STEPS:-10}
 LOAD_DURATION=${LOAD_DURATION:-20s}
 PORT_BASE=${PORT_BASE:-18080}
@@ -365,14 +367,31 @@ paired_cost() {
 }
 
 # --- adapter: the Spring adapter's start-up cost alone, in pairs -----------------------------------------------
-# measure_pair_start NAME ENV...: one start of the Spring sample; appends "name, ms to the first healthy answer,
-# Spring's Started in (ms), CPU time the process used until then (ms)" to $OUT/adapter.tsv.
+# prepare_cds: the Spring sample extracted and a CDS archive from a training run with the adapter on, the way Spring
+# Boot documents class data sharing for production (java -Djarmode=tools extract, -XX:ArchiveClassesAtExit with
+# spring.context.exit=onRefresh); sets CDS_JAR and CDS_ARCHIVE.
+prepare_cds() {
+  local dir="$OUT/cds" port=$((PORT_BASE + 23))
+  rm -rf "$dir" "$OUT/pair-data" && mkdir -p "$dir"
+  "$JAVA" -Djarmode=tools -jar "$SPRING_JAR" extract --destination "$dir/app" >/dev/null
+  CDS_JAR="$dir/app/$(basename "$SPRING_JAR")"
+  CDS_ARCHIVE="$dir/application.jsa"
+  env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" SELFTEST_TOKEN=$TOKEN "$JAVA" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" \
+    -Dspring.context.exit=onRefresh -jar "$CDS_JAR" >"$OUT/cds-training.log" 2>&1
+  [[ -f $CDS_ARCHIVE ]] || { log "CDS training run failed: see $OUT/cds-training.log"; return 1; }
+}
+
+# measure_pair_start NAME ENV...: one start of the Spring sample (from the extracted jar with the CDS archive when
+# NAME starts with cds-; -Xshare:on, so a start that cannot map the archive fails rather than measures without it);
+# appends "name, ms to the first healthy answer, Spring's Started in (ms), CPU time the process used until then (ms)"
+# to $OUT/adapter.tsv.
 measure_pair_start() {
-  local name=$1 port=$((PORT_BASE + 23))
+  local name=$1 port=$((PORT_BASE + 23)) launch=(-jar "$SPRING_JAR")
   shift
+  [[ $name == cds-* ]] && launch=(-XX:SharedArchiveFile="$CDS_ARCHIVE" -Xshare:on -jar "$CDS_JAR")
   rm -rf "$OUT/pair-data"
   timed_start "adapter-$name" "http://127.0.0.1:$port/actuator/health" env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" \
-    SELFTEST_TOKEN=$TOKEN MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" -jar "$SPRING_JAR"
+    SELFTEST_TOKEN=$TOKEN MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" "${launch[@]}"
   local pid=$STARTED_PID ticks
   ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   stop "$pid"
@@ -385,19 +404,27 @@ measure_pair_start() {
 adapter() {
   have_spring_sample || { log "adapter: no Spring sample built"; return 0; }
   : >"$OUT/adapter.tsv"
-  local i
+  local i variant variants=("")
+  if (( CDS )); then
+    prepare_cds && variants+=(cds-)
+  fi
   for i in $(seq 1 "$PAIRS"); do
-    if (( i % 2 )); then
-      measure_pair_start with && measure_pair_start without SELFTEST_ENABLED=false
-    else
-      measure_pair_start without SELFTEST_ENABLED=false && measure_pair_start with
-    fi
+    for variant in "${variants[@]}"; do
+      if (( i % 2 )); then
+        measure_pair_start "${variant}with" && measure_pair_start "${variant}without" SELFTEST_ENABLED=false
+      else
+        measure_pair_start "${variant}without" SELFTEST_ENABLED=false && measure_pair_start "${variant}with"
+      fi
+    done
     (( i % 10 )) || log "adapter: $i/$PAIRS pairs"
   done
   {
-    paired_cost "$OUT/adapter.tsv" with without 2 "time to the first healthy answer"
-    paired_cost "$OUT/adapter.tsv" with without 3 "Spring's \"Started in\""
-    paired_cost "$OUT/adapter.tsv" with without 4 "CPU time until healthy (all threads)"
+    for variant in "${variants[@]}"; do
+      [[ -n $variant ]] && echo && echo "With class data sharing (CDS):"
+      paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 2 "time to the first healthy answer"
+      paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 3 "Spring's \"Started in\""
+      paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 4 "CPU time until healthy (all threads)"
+    done
   } >"$OUT/adapter.md"
   cat "$OUT/adapter.md"
 }

@@ -96,6 +96,7 @@ public final class Selftest implements AutoCloseable {
         this.kpis = new KpiRecorder(meterRegistry, scenarios::known, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
+        kpis.registerInBackground();
         engine.addListener(runEvents);
         builder.listeners.forEach(engine::addListener);
         this.notifier = WebhookNotifier.fromConfig(config);
@@ -190,8 +191,12 @@ public final class Selftest implements AutoCloseable {
         return environment;
     }
 
-    /** The registry Selftest records its metrics in and hands to scenarios for KPIs. */
+    /**
+     * The registry Selftest records its metrics in and hands to scenarios for KPIs. Selftest's own series, registered
+     * in the background as it is built, are in it once this returns.
+     */
     public MeterRegistry meterRegistry() {
+        kpis.awaitRegistration();
         return meterRegistry;
     }
 

@@ -1,9 +1,11 @@
 package dev.selftest.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.selftest.Run;
 import dev.selftest.RunRequest;
 import dev.selftest.Safety;
 import dev.selftest.Scenario;
@@ -14,13 +16,17 @@ import dev.selftest.kpi.KpiSnapshot;
 import dev.selftest.kpi.SelftestMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,13 +168,77 @@ class KpiTests {
 
     @Test
     void closingRemovesTheGaugesFromTheApplicationsRegistry() {
-        assertThat(registry.find(SelftestMeters.HEALTH_STATUS).gauges()).hasSize(3);
+        assertThat(selftest.meterRegistry().find(SelftestMeters.HEALTH_STATUS).gauges()).hasSize(3);
 
         selftest.close();
 
         assertThat(registry.find(SelftestMeters.HEALTH_STATUS).gauges()).isEmpty();
         assertThat(registry.find(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES).gauges()).isEmpty();
         assertThat(registry.find("orders.basket.value").gauge()).as("the application's own meters stay").isNotNull();
+    }
+
+    @Test
+    void buildDoesNotWaitForSelftestsSeriesAndAResultRecordedBeforeThemStillCounts() throws Exception {
+        CountDownLatch registration = new CountDownLatch(1);
+        MeterRegistry slow = registryHoldingSelftestMetersUntil(registration);
+        Selftest started = withOneScenario(slow);
+        try {
+            assertThat(slow.find(SelftestMeters.HEALTH_STATUS).gauges()).as("registered while build waits").isEmpty();
+            Run run = started.start(RunRequest.builder().build());
+
+            registration.countDown();
+
+            assertThat(started.await(run.id(), Duration.ofSeconds(10))).hasValueSatisfying(finished ->
+                    assertThat(finished.passed()).isTrue());
+            MeterRegistry meters = started.meterRegistry();
+            assertThat(meters.find(SelftestMeters.HEALTH_STATUS).gauges()).hasSize(3);
+            assertThat(meters.get(SelftestMeters.SCENARIO_RUNS).tags(SelftestMeters.SCENARIO, "orders.place",
+                    SelftestMeters.OUTCOME, "passed").counter().count()).isEqualTo(1.0);
+            assertThat(meters.find(SelftestMeters.RUNS).counters()).hasSize(4 * 3);
+        } finally {
+            started.close();
+        }
+    }
+
+    @Test
+    void closingWhileTheSeriesAreStillBeingRegisteredLeavesNoneBehind() {
+        CountDownLatch registration = new CountDownLatch(1);
+        MeterRegistry slow = registryHoldingSelftestMetersUntil(registration);
+        Selftest closed = withOneScenario(slow);
+
+        closed.close();
+        registration.countDown();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().equals("selftest-meters")));
+        assertThat(slow.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("selftest."));
+    }
+
+    /** Built within seconds even though the registry holds Selftest's meters back. */
+    private static Selftest withOneScenario(MeterRegistry registry) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Selftest.builder().meterRegistry(registry)
+                .scenario(Scenario.builder("orders.place").safety(Safety.READ_ONLY).body(context -> { }).build())
+                .build());
+    }
+
+    /** A registry whose registrations of {@code selftest.*} meters wait for {@code release}. */
+    private static MeterRegistry registryHoldingSelftestMetersUntil(CountDownLatch release) {
+        MeterRegistry held = new SimpleMeterRegistry();
+        held.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                if (id.getName().startsWith("selftest.")) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return id;
+            }
+        });
+        return held;
     }
 
     @Test

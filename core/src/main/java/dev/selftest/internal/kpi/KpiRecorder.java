@@ -10,6 +10,7 @@ import dev.selftest.ScenarioStats;
 import dev.selftest.Trigger;
 import dev.selftest.health.Health;
 import dev.selftest.health.HealthKind;
+import dev.selftest.internal.threads.DaemonThreads;
 import dev.selftest.kpi.FunctionalKpi;
 import dev.selftest.kpi.Kpi;
 import dev.selftest.kpi.KpiSnapshot;
@@ -26,6 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -36,10 +39,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records Selftest's meters as runs happen (it is a {@link RunListener}), and reads KPIs back as a
@@ -47,6 +52,7 @@ import java.util.function.Supplier;
  * application's meters marked as KPIs.
  */
 public final class KpiRecorder implements RunListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KpiRecorder.class);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
     /** Beyond this many runs a day, the day's pass rate covers only the most recent ones. */
@@ -60,20 +66,21 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     private final int window;
     private final Clock clock;
     private final Deque<Finished> finished = new ArrayDeque<>();
-    /** Every meter registered here, removed again on close. */
-    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    /** Every meter registered here, removed again on close; guards {@link #closed} too. */
+    private final List<Meter> meters = new ArrayList<>();
+    private boolean closed;
     private final Map<String, Map<Outcome, Counter>> scenarioRuns = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
-    private final Map<Trigger, Map<RunStatus, Counter>> runs = new EnumMap<>(Trigger.class);
+    private final Map<Trigger, Map<RunStatus, Counter>> runs = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> registered = new CompletableFuture<>();
 
     private record Finished(Instant at, boolean passed) {
     }
 
     /**
-     * Registers the series of every scenario {@code scenarios} supplies now, and of the runs and health; scenarios
-     * discovered later are {@linkplain #register(Collection) registered} when discovered.
+     * Registers nothing yet: {@link #registerInBackground()} does.
      *
-     * @param scenarios the scenarios known at the time, for {@link #snapshot()}
+     * @param scenarios the scenarios known at the time, for the series registered up front and {@link #snapshot()}
      */
     public KpiRecorder(MeterRegistry registry, Supplier<List<Scenario>> scenarios, Function<String, ScenarioStats> stats,
                        Health health, Set<String> kpiNames, int window, Clock clock) {
@@ -84,51 +91,81 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
         this.kpiNames = Set.copyOf(kpiNames);
         this.window = window;
         this.clock = clock;
-        register(scenarios.get());
-        registerRunsAndHealth();
     }
 
     /**
-     * Registers the counters and gauges of scenarios up front: a counter reads 0 before its first event (so
-     * {@code rate()} and {@code increase()} work from the start), and recording a result later costs a map lookup,
-     * not a registration. Call it for scenarios discovered after construction, before they can run. Duration timers
+     * Registers the counters and gauges of every scenario known now, of the runs and of health, on a thread of its
+     * own: a counter reads 0 before its first event (so {@code rate()} and {@code increase()} work from the start),
+     * and the sixty-odd registrations of a typical service would otherwise hold up its start-up by several
+     * milliseconds (BENCHMARKS.md). A result recorded before they are done registers its own series first.
+     */
+    public void registerInBackground() {
+        DaemonThreads.named("selftest-meters").newThread(() -> {
+            try {
+                register(scenarios.get());
+                Arrays.stream(Trigger.values()).forEach(this::runCounters);
+                registerHealth();
+                registered.complete(null);
+            } catch (RuntimeException e) {
+                LOG.warn("Selftest's meters could not all be registered: {}", e.toString(), e);
+                registered.completeExceptionally(e);
+            }
+        }).start();
+    }
+
+    /** Waits until the series {@link #registerInBackground()} registers are in the registry (or failed to be). */
+    public void awaitRegistration() {
+        registered.exceptionally(failure -> null).join();
+    }
+
+    /**
+     * Registers the counters and gauges of scenarios discovered after start-up, before they can run. Duration timers
      * follow at each scenario's first timed execution.
      */
     public void register(Collection<Scenario> added) {
-        for (Scenario scenario : added) {
-            String id = scenario.id();
-            Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
-            for (Outcome outcome : Outcome.values()) {
-                byOutcome.put(outcome, keep(Counter.builder(SelftestMeters.SCENARIO_RUNS)
-                        .description("Scenario executions by outcome")
-                        .tag(SelftestMeters.SCENARIO, id).tag(SelftestMeters.OUTCOME, lower(outcome.name()))
-                        .register(registry)));
-            }
-            scenarioRuns.put(id, byOutcome);
-            keep(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
-                    .description("When the scenario last passed, in seconds since the epoch")
-                    .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
-            keep(Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES,
-                            () -> stats.apply(id).consecutiveFailures())
-                    .description("Failures of the scenario since it last passed")
-                    .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
-        }
+        added.forEach(scenario -> scenarioCounters(scenario.id()));
     }
 
-    private void registerRunsAndHealth() {
-        for (Trigger trigger : Trigger.values()) {
-            Map<RunStatus, Counter> byStatus = new EnumMap<>(RunStatus.class);
-            for (RunStatus status : RunStatus.values()) {
-                if (status.isFinished()) {
-                    byStatus.put(status, keep(Counter.builder(SelftestMeters.RUNS)
-                            .description("Finished runs by trigger and status")
-                            .tag(SelftestMeters.TRIGGER, trigger.wireName())
-                            .tag(SelftestMeters.STATUS, lower(status.name()))
-                            .register(registry)));
-                }
-            }
-            runs.put(trigger, byStatus);
+    private Map<Outcome, Counter> scenarioCounters(String scenarioId) {
+        return scenarioRuns.computeIfAbsent(scenarioId, this::registerScenario);
+    }
+
+    private Map<Outcome, Counter> registerScenario(String id) {
+        Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            byOutcome.put(outcome, keep(Counter.builder(SelftestMeters.SCENARIO_RUNS)
+                    .description("Scenario executions by outcome")
+                    .tag(SelftestMeters.SCENARIO, id).tag(SelftestMeters.OUTCOME, lower(outcome.name()))
+                    .register(registry)));
         }
+        keep(Gauge.builder(SelftestMeters.SCENARIO_LAST_SUCCESS, () -> lastSuccessSeconds(id))
+                .description("When the scenario last passed, in seconds since the epoch")
+                .baseUnit("seconds").tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
+        keep(Gauge.builder(SelftestMeters.SCENARIO_CONSECUTIVE_FAILURES, () -> stats.apply(id).consecutiveFailures())
+                .description("Failures of the scenario since it last passed")
+                .tag(SelftestMeters.SCENARIO, id).strongReference(true).register(registry));
+        return byOutcome;
+    }
+
+    private Map<RunStatus, Counter> runCounters(Trigger trigger) {
+        return runs.computeIfAbsent(trigger, this::registerRuns);
+    }
+
+    private Map<RunStatus, Counter> registerRuns(Trigger trigger) {
+        Map<RunStatus, Counter> byStatus = new EnumMap<>(RunStatus.class);
+        for (RunStatus status : RunStatus.values()) {
+            if (status.isFinished()) {
+                byStatus.put(status, keep(Counter.builder(SelftestMeters.RUNS)
+                        .description("Finished runs by trigger and status")
+                        .tag(SelftestMeters.TRIGGER, trigger.wireName())
+                        .tag(SelftestMeters.STATUS, lower(status.name()))
+                        .register(registry)));
+            }
+        }
+        return byStatus;
+    }
+
+    private void registerHealth() {
         for (HealthKind kind : HealthKind.values()) {
             keep(Gauge.builder(SelftestMeters.HEALTH_STATUS, () -> health.report(kind).isUp() ? 1 : 0)
                     .description("1 when every check of this kind is UP, 0 when one is DOWN")
@@ -148,8 +185,15 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
                 .register(registry));
     }
 
+    /** Remembers a meter for {@link #close()}, or removes it again when it was registered after close. */
     private <M extends Meter> M keep(M meter) {
-        meters.add(meter);
+        synchronized (meters) {
+            if (closed) {
+                registry.remove(meter);
+            } else {
+                meters.add(meter);
+            }
+        }
         return meter;
     }
 
@@ -160,7 +204,7 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
 
     @Override
     public void scenarioFinished(Run run, Scenario scenario, ScenarioResult result) {
-        scenarioRuns.get(scenario.id()).get(result.outcome()).increment();
+        scenarioCounters(scenario.id()).get(result.outcome()).increment();
         if (result.outcome() != Outcome.CANCELLED && result.outcome() != Outcome.SKIPPED) {
             durations.computeIfAbsent(scenario.id(), this::durationTimer).record(result.duration());
         }
@@ -168,7 +212,7 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
 
     @Override
     public void runFinished(Run run) {
-        runs.get(run.trigger()).get(run.status()).increment();
+        runCounters(run.trigger()).get(run.status()).increment();
         if (run.status() == RunStatus.CANCELLED) {
             return;
         }
@@ -236,7 +280,11 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     /** Removes Selftest's meters, whose gauges would otherwise keep reading a closed Selftest. */
     @Override
     public void close() {
-        meters.forEach(registry::remove);
+        synchronized (meters) {
+            closed = true;
+            meters.forEach(registry::remove);
+            meters.clear();
+        }
     }
 
     private static String lower(String name) {
