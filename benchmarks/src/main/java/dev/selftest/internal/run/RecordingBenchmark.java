@@ -65,6 +65,8 @@ public class RecordingBenchmark {
         MeterRegistry registry = PrometheusText.defaultRegistry();
         health = new HealthMonitor(List.of(), MonitoringSettings.from(ConfigSource.of(Map.of())), Clock.systemUTC());
         kpis = new KpiRecorder(registry, () -> scenarios, statistics::of, health, Set.of(), 100, Clock.systemUTC());
+        kpis.registerInBackground();
+        kpis.awaitRegistration();
         listeners = new Listeners();
         listeners.add(kpis);
         newRun();
