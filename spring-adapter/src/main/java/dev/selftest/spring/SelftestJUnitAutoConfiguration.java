@@ -53,20 +53,23 @@ public final class SelftestJUnitAutoConfiguration {
      * record as a whole costs start-up several milliseconds of value-object binding for four values (BENCHMARKS.md).
      */
     private static SelftestProperties.Junit bindJunit(Binder binder) {
-        return new SelftestProperties.Junit(
-                binder.bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of()),
+        return new SelftestProperties.Junit(packages(binder),
                 binder.bind("selftest.junit.tags", String.class).orElse(null),
                 binder.bind("selftest.junit.granularity", SelftestProperties.Granularity.class)
                         .orElse(SelftestProperties.Granularity.CLASS),
                 binder.bind("selftest.junit.timeout", Duration.class).orElse(Duration.ofSeconds(30)));
     }
 
-    /** Matches when {@code selftest.junit.packages} names at least one package, in any form Spring binds. */
+    /** {@code selftest.junit.packages}, in any form Spring binds (comma-separated, indexed, a YAML list). */
+    private static List<String> packages(Binder binder) {
+        return binder.bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of());
+    }
+
+    /** Matches when {@code selftest.junit.packages} names at least one package. */
     static final class PackagesConfigured extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            List<String> packages = Binder.get(context.getEnvironment())
-                    .bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of());
+            List<String> packages = packages(Binder.get(context.getEnvironment()));
             return packages.isEmpty() ? ConditionOutcome.noMatch("selftest.junit.packages is not set")
                     : ConditionOutcome.match("selftest.junit.packages is " + packages);
         }

@@ -72,7 +72,7 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     private final Map<String, Map<Outcome, Counter>> scenarioRuns = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<Trigger, Map<RunStatus, Counter>> runs = new ConcurrentHashMap<>();
-    private final CompletableFuture<Void> registered = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> registered = CompletableFuture.completedFuture(null);
 
     private record Finished(Instant at, boolean passed) {
     }
@@ -100,17 +100,19 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
      * milliseconds (BENCHMARKS.md). A result recorded before they are done registers its own series first.
      */
     public void registerInBackground() {
-        DaemonThreads.named("selftest-meters").newThread(() -> {
-            try {
-                register(scenarios.get());
-                Arrays.stream(Trigger.values()).forEach(this::runCounters);
-                registerHealth();
-                registered.complete(null);
-            } catch (RuntimeException e) {
-                LOG.warn("Selftest's meters could not all be registered: {}", e.toString(), e);
-                registered.completeExceptionally(e);
-            }
-        }).start();
+        registered = CompletableFuture.runAsync(this::registerKnownSeries,
+                        task -> DaemonThreads.named("selftest-meters").newThread(task).start())
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Selftest's meters could not all be registered: {}", failure.toString(), failure);
+                    }
+                });
+    }
+
+    private void registerKnownSeries() {
+        register(scenarios.get());
+        Arrays.stream(Trigger.values()).forEach(this::runCounters);
+        registerHealth();
     }
 
     /** Waits until the series {@link #registerInBackground()} registers are in the registry (or failed to be). */
