@@ -41,7 +41,8 @@ public final class Environment {
     private final String name;
     private final ConfigSource config;
     private final Map<String, String> directoryFile;
-    private final Map<String, String> classpathFile;
+    private final ClassLoader classLoader;
+    private volatile @Nullable Map<String, String> classpathFile;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
     private Environment(String name, ConfigSource config) {
@@ -53,7 +54,8 @@ public final class Environment {
         this.config = config;
         this.directoryFile = config.value(DATA_DIR).map(dir -> load(Path.of(dir).resolve(name + ".properties")))
                 .orElse(Map.of());
-        this.classpathFile = loadClasspath("selftest-data/" + name + ".properties");
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.classLoader = context != null ? context : Environment.class.getClassLoader();
     }
 
     /** An environment whose data is read from {@code config} and the data files. */
@@ -74,7 +76,7 @@ public final class Environment {
     public Optional<String> find(String key) {
         Optional<String> value = config.value(dataKey(key))
                 .or(() -> Optional.ofNullable(directoryFile.get(key)))
-                .or(() -> Optional.ofNullable(classpathFile.get(key)));
+                .or(() -> Optional.ofNullable(classpathFile().get(key)));
         if (SECRET_KEY.matcher(key).matches()) {
             value.ifPresent(this::rememberSecret);
         }
@@ -100,7 +102,7 @@ public final class Environment {
     /** True when {@code key} has a value in this environment. */
     public boolean has(String key) {
         return config.value(dataKey(key)).isPresent() || directoryFile.containsKey(key)
-                || classpathFile.containsKey(key);
+                || classpathFile().containsKey(key);
     }
 
     /** {@code text} with every secret value handed out so far replaced by {@code ****}. */
@@ -139,9 +141,20 @@ public final class Environment {
         }
     }
 
-    private static Map<String, String> loadClasspath(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : Environment.class.getClassLoader();
+    /**
+     * {@code selftest-data/<environment>.properties} on the classpath, read when a value is first looked up there
+     * (looking for it searches every jar, which start-up need not wait for).
+     */
+    private Map<String, String> classpathFile() {
+        Map<String, String> file = classpathFile;
+        if (file == null) {
+            file = loadClasspath(classLoader, "selftest-data/" + name + ".properties");
+            classpathFile = file;
+        }
+        return file;
+    }
+
+    private static Map<String, String> loadClasspath(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 return Map.of();

@@ -300,7 +300,7 @@ public final class Selftest implements AutoCloseable {
         private final List<HealthMonitor.Registration> healthChecks = new ArrayList<>();
         private final Set<String> kpiNames = new LinkedHashSet<>();
         private boolean deferSchedule;
-        private ConfigSource config = ConfigSource.systemAndEnvironment();
+        private @Nullable ConfigSource config;
         private @Nullable MeterRegistry meterRegistry;
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
         private Clock clock = Clock.systemUTC();
@@ -479,7 +479,8 @@ public final class Selftest implements AutoCloseable {
 
         /** @throws IllegalArgumentException naming the key of an invalid setting */
         public Selftest build() {
-            ConfigSource layered = ConfigSource.of(Map.copyOf(overrides)).or(config);
+            ConfigSource layered = ConfigSource.of(Map.copyOf(overrides))
+                    .or(config != null ? config : ConfigSource.systemAndEnvironment());
             return new Selftest(this, Settings.from(layered), MonitoringSettings.from(layered), layered);
         }
     }

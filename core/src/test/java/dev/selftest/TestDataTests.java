@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.selftest.api.ApiRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,26 @@ class TestDataTests {
         assertThat(staging.value("catalogue-url")).isEqualTo("http://catalogue.staging.example");
         assertThat(staging.has("nothing")).isFalse();
         assertThat(Environment.of("dev", ConfigSource.of(Map.of())).find("catalogue-url")).isEmpty();
+    }
+
+    /** The classpath file is read on first use, from the class loader that was current when the environment was made. */
+    @Test
+    void classpathDataComesFromTheLoaderCurrentAtCreation() throws Exception {
+        Files.createDirectories(dataDir.resolve("selftest-data"));
+        Files.writeString(dataDir.resolve("selftest-data/qa.properties"), "region=eu-west\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        Environment qa;
+        try (URLClassLoader application = new URLClassLoader(new URL[] {dataDir.toUri().toURL()}, original)) {
+            thread.setContextClassLoader(application);
+            try {
+                qa = Environment.of("qa", ConfigSource.of(Map.of()));
+            } finally {
+                thread.setContextClassLoader(original);
+            }
+            assertThat(qa.find("region")).as("looked up where the file is not on the classpath").contains("eu-west");
+        }
+        assertThat(Environment.of("qa", ConfigSource.of(Map.of())).find("region")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.selftest.spring;
 
 import dev.selftest.spring.internal.JUnitDiscovery;
+import dev.selftest.spring.internal.SpringConfigSource;
 import java.time.Duration;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -65,12 +66,16 @@ public final class SelftestJUnitAutoConfiguration {
         return binder.bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of());
     }
 
-    /** Matches when {@code selftest.junit.packages} names at least one package. */
+    /**
+     * Matches when {@code selftest.junit.packages} names at least one package, in any form core's settings are read
+     * in (a comma-separated value, an indexed or YAML list, an environment variable): one property lookup, where
+     * binding a list would cost start-up its binder.
+     */
     static final class PackagesConfigured extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            List<String> packages = packages(Binder.get(context.getEnvironment()));
-            return packages.isEmpty() ? ConditionOutcome.noMatch("selftest.junit.packages is not set")
+            String packages = new SpringConfigSource(context.getEnvironment()).value(PACKAGES).orElse("");
+            return packages.replace(",", "").isBlank() ? ConditionOutcome.noMatch("selftest.junit.packages is not set")
                     : ConditionOutcome.match("selftest.junit.packages is " + packages);
         }
     }

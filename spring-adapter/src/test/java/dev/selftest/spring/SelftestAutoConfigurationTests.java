@@ -31,20 +31,25 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import dev.selftest.cleanup.CleanupJournal;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -324,6 +329,23 @@ class SelftestAutoConfigurationTests {
                 }).collect(Collectors.toSet());
         assertThat(descriptions).containsKeys(coreKeys.toArray(String[]::new));
         assertThat(descriptions).allSatisfy((key, description) -> assertThat(description).as(key).isNotBlank());
+    }
+
+    /** Spring Boot filters and orders auto-configurations from this metadata without reading their class files. */
+    @Test
+    void everyAutoConfigurationHasItsConditionsInTheAutoConfigurationMetadata() throws Exception {
+        Properties metadata = new Properties();
+        for (URL file : Collections.list(getClass().getClassLoader()
+                .getResources("META-INF/spring-autoconfigure-metadata.properties"))) {
+            try (InputStream in = file.openStream()) {
+                metadata.load(in);
+            }
+        }
+        List<String> autoConfigurations = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+                .getCandidates().stream().filter(name -> name.startsWith("dev.selftest.")).toList();
+        assertThat(autoConfigurations).hasSize(5).allSatisfy(name -> assertThat(metadata).containsKey(name));
+        assertThat(metadata).containsEntry(SelftestWebAutoConfiguration.class.getName() + ".ConditionalOnBean",
+                Selftest.class.getName());
     }
 
     @Test

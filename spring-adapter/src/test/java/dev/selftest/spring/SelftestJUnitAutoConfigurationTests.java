@@ -10,6 +10,7 @@ import dev.selftest.Safety;
 import dev.selftest.Scenario;
 import dev.selftest.Selftest;
 import java.time.Duration;
+import java.util.Map;
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class SelftestJUnitAutoConfigurationTests {
     private static final String CHECKS = "dev.selftest.spring.fixtures.checks";
@@ -114,6 +116,21 @@ class SelftestJUnitAutoConfigurationTests {
     @Test
     void withoutPackagesNoTestsAreBridged() {
         runner.run(context -> assertThat(context).hasBean("selftest").doesNotHaveBean("selftestJUnitScenarios"));
+    }
+
+    @Test
+    void blankPackagesBridgeNothing() {
+        runner.withPropertyValues("selftest.junit.packages= , ")
+                .run(context -> assertThat(context).hasBean("selftest").doesNotHaveBean("selftestJUnitScenarios"));
+    }
+
+    @Test
+    void packagesFromAnEnvironmentVariable() {
+        Map<String, Object> variables = Map.of("SELFTEST_JUNIT_PACKAGES", CHECKS + ".more");
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource("variables", variables)))
+                .run(context -> discoveredScenarioIds(context.getBean(Selftest.class))
+                        .containsExactly(CHECKS + ".more.OrderChecks"));
     }
 
     @Test

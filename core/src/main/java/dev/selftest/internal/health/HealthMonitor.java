@@ -39,7 +39,6 @@ public final class HealthMonitor implements Health, AutoCloseable {
     private final ExecutorService callers;
 
     public HealthMonitor(List<Registration> registrations, MonitoringSettings settings, Clock clock) {
-        FallbackResponseProvider.installIfMissing();
         this.ttl = settings.healthTtl();
         this.checks = registrations.stream().map(registration -> new MonitoredCheck(registration.kind(),
                 registration.check(), policy(registration.options(), settings), clock)).toList();
@@ -47,9 +46,13 @@ public final class HealthMonitor implements Health, AutoCloseable {
         this.callers = Executors.newCachedThreadPool(DaemonThreads.numbered("selftest-health-check"));
     }
 
-    /** Calls every check now, then again every {@code selftest.health.ttl}. */
+    /**
+     * Calls every check now, then again every {@code selftest.health.ttl}, on the timer thread, which first makes
+     * {@code HealthCheckResponse.named(..)} work when no MicroProfile Health implementation is on the classpath.
+     */
     public void start() {
         if (!checks.isEmpty()) {
+            timer.execute(FallbackResponseProvider::installIfMissing);
             timer.scheduleAtFixedRate(this::refreshAll, 0, ttl.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
