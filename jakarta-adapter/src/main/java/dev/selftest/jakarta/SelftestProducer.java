@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
@@ -26,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario} and
- * {@code List<Scenario>} (such as the JUnit bridge's {@code JUnitScenarios.builder().packages(..).discover()}),
+ * Produces the application's one {@link Selftest} from the CDI beans of type {@link Scenario},
+ * {@code List<Scenario>} and {@code Supplier<List<Scenario>>} (a discovery, called once when the first run or
+ * scenario listing needs every scenario, such as the JUnit bridge's
+ * {@code JUnitScenarios.builder().packages(..)::discover}, which keeps JUnit's engine out of start-up),
  * {@link Sweeper}, {@link CleanupHandler} (qualified with {@link CleanupType}), {@link CleanupJournal},
  * {@link RunListener} and {@link SafetyPolicy}, configured through MicroProfile Config, recording into the runtime's
  * {@link MeterRegistry} bean when there is one. Scenarios are registered in the order of their ids, since CDI gives
@@ -45,12 +48,13 @@ public class SelftestProducer {
     @Produces
     @Singleton
     Selftest selftest(Config config, Instance<Scenario> scenarios, Instance<List<Scenario>> scenarioLists,
-                      Instance<Sweeper> sweepers, @Any Instance<CleanupHandler> cleanupHandlers,
+                      Instance<Supplier<List<Scenario>>> discoveries, Instance<Sweeper> sweepers, @Any Instance<CleanupHandler> cleanupHandlers,
                       Instance<CleanupJournal> journals, Instance<RunListener> listeners,
                       Instance<SafetyPolicy> policies, Instance<MeterRegistry> meterRegistries) {
         Selftest.Builder builder = Selftest.builder().config(new MicroProfileConfigSource(config));
         Stream.concat(scenarios.stream(), scenarioLists.stream().flatMap(List::stream))
                 .sorted(Comparator.comparing(Scenario::id)).forEach(builder::scenario);
+        discoveries.forEach(builder::discoverScenarios);
         for (Instance.Handle<CleanupHandler> handler : cleanupHandlers.handles()) {
             builder.cleanupHandler(cleanupType(handler.getBean()), handler.get());
         }

@@ -59,12 +59,16 @@ public abstract class ControlApiContractTests {
     }
 
     @Test
-    void scenarioAndScenarioListBeansAreDiscoveredThroughCdiInIdOrder() throws Exception {
+    void scenarioAndScenarioListBeansAreDiscoveredThroughCdiInIdOrderThenTheDiscoveries() throws Exception {
         JsonNode scenarios = JSON.readTree(http.get("/selftest/scenarios").body()).path("scenarios");
+        int discoveries = TestScenarios.DISCOVERIES.get();
+        http.get("/selftest/scenarios");
 
         assertThat(scenarios.findValuesAsText("id"))
                 .containsExactly("greeting.fails", "greeting.passes", "greeting.readiness", "greeting.reset",
-                        "greeting.slow", "greeting.tracked", "listed.first", "listed.second");
+                        "greeting.slow", "greeting.tracked", "listed.first", "listed.second", "listed.third");
+        assertThat(discoveries).as("the Supplier<List<Scenario>> bean was called").isPositive();
+        assertThat(TestScenarios.DISCOVERIES).as("and only once").hasValue(discoveries);
     }
 
     @Test

@@ -8,12 +8,16 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Scenario beans the tests' application declares, the way an application would. */
 @Dependent
 class TestScenarios {
     static final String KPI = "greeting.kpi.recorded";
     static final String GREETING = "greeting";
+    /** How often the discovery below was called. */
+    static final AtomicInteger DISCOVERIES = new AtomicInteger();
 
     @Produces
     Scenario passing() {
@@ -76,6 +80,16 @@ class TestScenarios {
                         .safety(Safety.READ_ONLY).body(context -> { }).build(),
                 Scenario.builder("listed.second").description("Another of a list").tags("listed")
                         .safety(Safety.READ_ONLY).body(context -> { }).build());
+    }
+
+    /** Scenarios found when first needed, the way the JUnit bridge's discovery is best handed over. */
+    @Produces
+    Supplier<List<Scenario>> discovered() {
+        return () -> {
+            DISCOVERIES.incrementAndGet();
+            return List.of(Scenario.builder("listed.third").description("Found when first needed").tags("listed")
+                    .safety(Safety.READ_ONLY).body(context -> { }).build());
+        };
     }
 
     @Produces
