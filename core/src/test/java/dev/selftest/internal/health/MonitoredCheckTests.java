@@ -22,6 +22,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MonitoredCheckTests {
@@ -30,6 +31,12 @@ class MonitoredCheckTests {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService callers = Executors.newCachedThreadPool();
+
+    /** What {@code HealthMonitor} does before its first check, so that checks can build responses here too. */
+    @BeforeAll
+    static void responsesWithoutAHealthImplementation() {
+        FallbackResponseProvider.installIfMissing();
+    }
 
     @AfterEach
     void stop() {
@@ -90,7 +97,6 @@ class MonitoredCheckTests {
     void reportKeepsTheNameAndDataOfTheLatestAnswer() {
         MonitoredCheck check = check(() -> HealthCheckResponse.named("database").up()
                 .withData("url", "jdbc:h2:mem:orders").withData("connections", 4).build(), 1, 1);
-        FallbackResponseProvider.installIfMissing();
 
         check.refresh(INLINE, timer);
 
