@@ -332,8 +332,8 @@ public final class Selftest implements AutoCloseable {
 
         /**
          * Adds the scenarios that {@code discovery} finds, such as JUnit checks packaged with the application, without
-         * holding up start-up: it is called once, on the thread of the first run, scheduled run or
-         * {@code GET /selftest/scenarios} that needs every scenario (others wait for it, at most a minute). If it
+         * holding up start-up: it is called once, on a thread of its own, when the first run, scheduled run or
+         * {@code GET /selftest/scenarios} needs every scenario (callers wait for it, at most a minute). If it
          * throws or finds an id that is already taken, the failure is logged and runs are refused with it
          * ({@link RunRejectedException.Reason#SCENARIOS_UNAVAILABLE}). KPI series of the scenarios it finds are
          * registered before they can run.

@@ -3,6 +3,7 @@ package dev.selftest.internal.run;
 import dev.selftest.RunRejectedException;
 import dev.selftest.Scenario;
 import dev.selftest.internal.config.Durations;
+import dev.selftest.internal.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,12 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The scenarios of a Selftest: the ones registered on its builder, and the ones that discoveries added with
  * {@code Selftest.Builder.discoverScenarios(Supplier)} find, such as JUnit checks packaged with the application. A
- * discovery runs once, when a run, the scenario list or a scheduled run first {@linkplain #all() needs every
- * scenario}, never during start-up; callers that need them meanwhile wait for it. When a discovery fails or finds an
- * id that is already taken, the failure is logged and runs are refused with its reason from then on.
+ * discovery runs once, on a thread of its own, when a run, the scenario list or a scheduled run first
+ * {@linkplain #all() needs every scenario}, never during start-up; callers that need them meanwhile wait for it, at
+ * most the discovery wait, so a discovery that hangs holds no caller's thread (an HTTP worker, say) for longer. When
+ * a discovery fails or finds an id that is already taken, the failure is logged and runs are refused with its reason
+ * from then on.
  */
 public final class ScenarioCatalog {
-    /** How long a caller waits for a discovery that another caller started. */
+    /** How long a caller waits for the discovery. */
     public static final Duration DISCOVERY_WAIT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioCatalog.class);
 
@@ -42,7 +45,7 @@ public final class ScenarioCatalog {
     /**
      * @param registered    the scenarios known now, by id, in registration order
      * @param discoveries   each finds more scenarios, added after {@code registered} in this order
-     * @param discoveryWait how long {@link #all()} waits for a discovery another caller started
+     * @param discoveryWait how long {@link #all()} waits for the discovery
      * @param onDiscovery   hears the discovered scenarios before any caller can see them
      */
     public ScenarioCatalog(Map<String, Scenario> registered, List<Supplier<? extends Collection<Scenario>>> discoveries,
@@ -72,15 +75,15 @@ public final class ScenarioCatalog {
     }
 
     /**
-     * Every scenario by id, in registration order: runs the discoveries on this thread if no caller did yet, or
-     * waits for the caller that is running them (at most the discovery wait).
+     * Every scenario by id, in registration order: starts the discoveries on their own thread if no caller did yet,
+     * and waits for them (at most the discovery wait).
      *
      * @throws RunRejectedException ({@link RunRejectedException.Reason#SCENARIOS_UNAVAILABLE}) when a discovery
      *                              failed or has not finished in time
      */
     public Map<String, Scenario> all() {
         if (!complete.isDone() && discoveryStarted.compareAndSet(false, true)) {
-            discover();
+            DaemonThreads.named("selftest-discovery").newThread(this::discover).start();
         }
         try {
             return complete.get(discoveryWait.toNanos(), TimeUnit.NANOSECONDS);

@@ -2,6 +2,7 @@ package dev.selftest.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.selftest.RunRejectedException;
 import dev.selftest.Safety;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -23,10 +24,12 @@ class ScenarioCatalogTests {
     }
 
     @Test
-    void aCallerThatWaitedLongerThanTheWaitForAnotherCallersDiscoveryIsToldToRetry() throws Exception {
+    void aDiscoveryThatHangsHoldsNoCallerLongerThanTheWaitAndRunsOnItsOwnThread() throws Exception {
         CountDownLatch discovering = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
+        List<String> discoveredOn = new CopyOnWriteArrayList<>();
         List<Supplier<? extends Collection<Scenario>>> discoveries = List.of(() -> {
+            discoveredOn.add(Thread.currentThread().getName());
             discovering.countDown();
             try {
                 finish.await(10, TimeUnit.SECONDS);
@@ -37,18 +40,22 @@ class ScenarioCatalogTests {
         });
         ScenarioCatalog catalog = new ScenarioCatalog(Map.of("a", scenario("a")), discoveries, Duration.ofMillis(100),
                 discovered -> { });
-        CompletableFuture<Map<String, Scenario>> first = CompletableFuture.supplyAsync(catalog::all);
-        assertThat(discovering.await(10, TimeUnit.SECONDS)).isTrue();
 
+        for (int caller = 1; caller <= 2; caller++) {
+            assertThatThrownBy(catalog::all).as("caller %d", caller)
+                    .isInstanceOfSatisfying(RunRejectedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(RunRejectedException.Reason.SCENARIOS_UNAVAILABLE);
+                        assertThat(e.retryAfter()).isPositive();
+                    }).hasMessage("scenarios are still being discovered after 100ms");
+        }
+        assertThat(discovering.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(catalog.undiscovered()).isTrue();
         assertThat(catalog.known()).extracting(Scenario::id).containsExactly("a");
-        assertThatThrownBy(catalog::all).isInstanceOfSatisfying(RunRejectedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(RunRejectedException.Reason.SCENARIOS_UNAVAILABLE);
-            assertThat(e.retryAfter()).isPositive();
-        }).hasMessage("scenarios are still being discovered after 100ms");
 
         finish.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS)).containsOnlyKeys("a", "b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !catalog.undiscovered());
+        assertThat(catalog.all()).containsOnlyKeys("a", "b");
+        assertThat(discoveredOn).as("called once, on its own thread").containsExactly("selftest-discovery");
     }
 
     @Test
