@@ -35,7 +35,7 @@ class TestDataTests {
         assertThat(Environment.of("dev", ConfigSource.of(Map.of())).find("catalogue-url")).isEmpty();
     }
 
-    /** The classpath file is read on first use, from the class loader that was current when the environment was made. */
+    /** The classpath file is read on first use, from the class loader current when the environment was made. */
     @Test
     void classpathDataComesFromTheLoaderCurrentAtCreation() throws Exception {
         Files.createDirectories(dataDir.resolve("selftest-data"));

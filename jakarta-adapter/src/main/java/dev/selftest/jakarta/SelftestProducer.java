@@ -48,7 +48,8 @@ public class SelftestProducer {
     @Produces
     @Singleton
     Selftest selftest(Config config, Instance<Scenario> scenarios, Instance<List<Scenario>> scenarioLists,
-                      Instance<Supplier<List<Scenario>>> discoveries, Instance<Sweeper> sweepers, @Any Instance<CleanupHandler> cleanupHandlers,
+                      Instance<Supplier<List<Scenario>>> discoveries, Instance<Sweeper> sweepers,
+                      @Any Instance<CleanupHandler> cleanupHandlers,
                       Instance<CleanupJournal> journals, Instance<RunListener> listeners,
                       Instance<SafetyPolicy> policies, Instance<MeterRegistry> meterRegistries) {
         Selftest.Builder builder = Selftest.builder().config(new MicroProfileConfigSource(config));
