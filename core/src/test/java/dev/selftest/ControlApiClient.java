@@ -1,42 +1,32 @@
 package dev.selftest;
 
-import java.io.IOException;
+import dev.selftest.testing.LoopbackHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A plain JDK HTTP client for the control API of a running {@link dev.selftest.server.EmbeddedServer}. */
+/** A client for the control API of a running {@link dev.selftest.server.EmbeddedServer}, with a bearer token. */
 final class ControlApiClient {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final URI base;
-    private final String token;
+    private final LoopbackHttp http;
 
     ControlApiClient(URI base, String token) {
-        this.base = base;
-        this.token = token;
+        this.http = new LoopbackHttp(base, token);
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post(String path, String json) {
+        return http.post(path, json);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path) {
+        return http.get(path);
     }
 
     /** Opens an event stream; the lines arrive as the server flushes them. */
-    HttpResponse<Stream<String>> events(String path) throws IOException, InterruptedException {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofLines());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    HttpResponse<Stream<String>> events(String path) {
+        return http.send(http.request(path).GET(), HttpResponse.BodyHandlers.ofLines());
     }
 
     /** One server-sent event. */

@@ -1,34 +1,29 @@
 package dev.selftest.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selftest.Selftest;
 import dev.selftest.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.selftest.testing.LoopbackHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /** A real HTTP client against a Selftest served by the embedded server on a free loopback port. */
 final class Http implements AutoCloseable {
     static final String TOKEN = "s3cret-token";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LoopbackHttp anonymous;
 
     Http(Selftest selftest) {
         this.server = EmbeddedServer.start(selftest, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.anonymous = new LoopbackHttp(server.baseUri(), null);
     }
 
     /** An anonymous GET below the base path, such as {@code /health/ready}. */
     HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+        return anonymous.get(path);
     }
 
     /** A GET with the right bearer token. */
@@ -37,34 +32,16 @@ final class Http implements AutoCloseable {
     }
 
     HttpResponse<String> getWithToken(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return anonymous.withToken(token).get(path);
     }
 
     HttpResponse<String> send(String method, String path) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return anonymous.send(anonymous.request(path).method(method, HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.baseUri() + path)).timeout(Duration.ofSeconds(10));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LoopbackHttp.json(response);
     }
 
     @Override

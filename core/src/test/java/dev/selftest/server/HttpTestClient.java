@@ -1,29 +1,19 @@
 package dev.selftest.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.selftest.testing.LoopbackHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-/** A small HTTP client for tests against a real server. */
+/** A small HTTP client for tests against a real server: replies with their JSON parsed on demand. */
 final class HttpTestClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
-    private final String token;
+    private final LoopbackHttp http;
 
     /** A response with its JSON body parsed when it has one. */
     record Reply(int status, HttpResponse<String> raw) {
         JsonNode json() {
-            try {
-                return JSON.readTree(raw.body());
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + raw.body(), e);
-            }
+            return LoopbackHttp.json(raw);
         }
 
         String header(String name) {
@@ -40,52 +30,38 @@ final class HttpTestClient {
     }
 
     HttpTestClient(URI base, String token) {
-        this.base = base;
-        this.token = token;
+        this(new LoopbackHttp(base, token));
+    }
+
+    private HttpTestClient(LoopbackHttp http) {
+        this.http = http;
     }
 
     HttpTestClient withToken(String otherToken) {
-        return new HttpTestClient(base, otherToken);
+        return new HttpTestClient(http.withToken(otherToken));
     }
 
     Reply get(String path) {
-        return send(request(path).GET());
+        return reply(http.get(path));
     }
 
     Reply post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return reply(http.post(path, json));
     }
 
     Reply send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = http.request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
-            builder.header("Content-Type", contentType);
+            request.header("Content-Type", contentType);
         }
-        return send(builder);
+        return reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     Reply delete(String path) {
-        return send(request(path).DELETE());
+        return reply(http.send(http.request(path).DELETE(), HttpResponse.BodyHandlers.ofString()));
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    private Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response);
-        } catch (IOException e) {
-            throw new AssertionError("request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static Reply reply(HttpResponse<String> response) {
+        return new Reply(response.statusCode(), response);
     }
 }
