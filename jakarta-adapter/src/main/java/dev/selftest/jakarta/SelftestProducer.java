@@ -84,9 +84,11 @@ public class SelftestProducer {
      * Builds Selftest when the container starts, not on first use, so that its scheduled runs and background health
      * checks live exactly as long as the container.
      */
-    void start(@Observes Startup startup, Selftest selftest, Config config) {
-        LOG.info("Selftest is up with {} scenarios in environment '{}'", selftest.scenarios().size(),
-                selftest.environment().name());
+    void start(@Observes Startup startup, Selftest selftest, Config config,
+               Instance<Supplier<List<Scenario>>> discoveries) {
+        LOG.info("Selftest is up with {} scenarios in environment '{}'{}", selftest.scenarios().size(),
+                selftest.environment().name(), discoveries.isUnsatisfied() ? ""
+                        : "; more are discovered when the first run or scenario listing needs them");
         config.getOptionalValue(BASE_PATH, String.class).filter(path -> !path.equals("/selftest"))
                 .ifPresent(path -> LOG.warn("{}={} is ignored on Jakarta REST: the control API is served at "
                         + "/selftest below the application's REST root", BASE_PATH, path));
