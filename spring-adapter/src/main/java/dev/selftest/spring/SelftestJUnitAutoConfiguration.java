@@ -54,16 +54,11 @@ public final class SelftestJUnitAutoConfiguration {
      * record as a whole costs start-up several milliseconds of value-object binding for four values (BENCHMARKS.md).
      */
     private static SelftestProperties.Junit bindJunit(Binder binder) {
-        return new SelftestProperties.Junit(packages(binder),
+        return new SelftestProperties.Junit(binder.bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of()),
                 binder.bind("selftest.junit.tags", String.class).orElse(null),
                 binder.bind("selftest.junit.granularity", SelftestProperties.Granularity.class)
                         .orElse(SelftestProperties.Granularity.CLASS),
                 binder.bind("selftest.junit.timeout", Duration.class).orElse(Duration.ofSeconds(30)));
-    }
-
-    /** {@code selftest.junit.packages}, in any form Spring binds (comma-separated, indexed, a YAML list). */
-    private static List<String> packages(Binder binder) {
-        return binder.bind(PACKAGES, Bindable.listOf(String.class)).orElse(List.of());
     }
 
     /**
