@@ -12,12 +12,16 @@ import dev.selftest.Scenario;
 import dev.selftest.ScenarioBody;
 import dev.selftest.ScenarioResult;
 import dev.selftest.Selftest;
+import dev.selftest.internal.cleanup.DurableCleanup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,6 +113,43 @@ class DurableCleanupTests {
             assertThat(selftest.run(RunRequest.all(), WAIT).passed()).isTrue();
         }
         assertThat(orders).isEmpty();
+    }
+
+    @Test
+    void aReplayLeavesAloneTheResourcesOfRunsThatStartOrFinishWhileItReadsTheJournal() {
+        String finishing = "20260101-000000-aaaaaa";
+        String starting = "20260101-000000-bbbbbb";
+        CleanupJournal file = CleanupJournal.file(journalDir);
+        file.record(new JournalEntry("e-7", "order", "7", finishing, "orders.place", Instant.now()));
+        Set<String> running = ConcurrentHashMap.newKeySet();
+        running.add(finishing);
+        CleanupJournal runsComeAndGoWhileItIsRead = new CleanupJournal() {
+            @Override
+            public void record(JournalEntry entry) {
+                file.record(entry);
+            }
+
+            @Override
+            public void strike(String entryId) {
+                file.strike(entryId);
+            }
+
+            @Override
+            public List<JournalEntry> pending() {
+                running.add(starting);
+                file.record(new JournalEntry("e-8", "order", "8", starting, "orders.place", Instant.now()));
+                List<JournalEntry> read = file.pending();
+                file.strike("e-7");
+                running.remove(finishing);
+                return read;
+            }
+        };
+        List<String> removed = new ArrayList<>();
+        DurableCleanup durable = new DurableCleanup(runsComeAndGoWhileItIsRead, Map.of("order", removed::add),
+                Duration.ofSeconds(30), Clock.systemUTC());
+
+        assertThat(durable.replay(true, () -> Set.copyOf(running))).isZero();
+        assertThat(removed).as("neither the new run's order 8 nor the finished run's order 7 again").isEmpty();
     }
 
     @Test

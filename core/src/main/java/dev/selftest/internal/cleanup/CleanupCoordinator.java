@@ -60,7 +60,7 @@ public final class CleanupCoordinator implements AutoCloseable {
 
     private int replay(DurableCleanup journal, boolean force) {
         try {
-            return journal.replay(force, runningRunIds.get());
+            return journal.replay(force, runningRunIds);
         } catch (RuntimeException e) {
             LOG.error("Replaying the cleanup journal failed; will retry", e);
             return 0;
@@ -68,7 +68,7 @@ public final class CleanupCoordinator implements AutoCloseable {
     }
 
     private List<SweepResult> sweep() {
-        SweepContext context = new SweepContext(runningRunIds.get());
+        SweepContext context = new SweepContext(runningRunIds);
         List<SweepResult> results = new ArrayList<>(sweepers.size());
         for (Sweeper sweeper : sweepers) {
             try {

@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,15 +78,20 @@ public final class DurableCleanup {
 
     /**
      * Replays pending entries of runs that are over: all of them when {@code force}, else those whose backoff has
-     * passed. Entries of {@code activeRunIds} belong to scenarios still using them and are left alone.
+     * passed. Entries of runs in {@code activeRunIds} belong to scenarios still using them and are left alone.
+     * The runs are asked before and after the journal is read: a run that starts and tracks meanwhile keeps its
+     * resources, and one that finishes meanwhile is not cleaned up a second time.
      *
      * @return how many resources were removed
      */
-    public int replay(boolean force, Set<String> activeRunIds) {
+    public int replay(boolean force, Supplier<Set<String>> activeRunIds) {
         Instant now = clock.instant();
+        Set<String> active = new HashSet<>(activeRunIds.get());
+        List<JournalEntry> entries = journal.pending();
+        active.addAll(activeRunIds.get());
         int removed = 0;
-        for (JournalEntry entry : journal.pending()) {
-            if (activeRunIds.contains(entry.runId())) {
+        for (JournalEntry entry : entries) {
+            if (active.contains(entry.runId())) {
                 continue;
             }
             Attempts previous = attempts.get(entry.entryId());
