@@ -10,12 +10,14 @@
 #            CDS=1 (the default) each round also starts it with class data sharing, as Spring Boot documents it
 #   steps    where the adapter's start-up time goes: the main thread's time in each of its beans, from Spring's own
 #            start-up steps (BufferingApplicationStartup), over STEPS starts of the Spring sample
+#   bridge   the JUnit bridge against the raw Launcher: BRIDGE_PAIRS pairs of one-fork JMH runs of JUnitBenchmark's two
+#            methods, back to back in alternating order; the median of the per-pair overhead
 #   load     issue 9's load test: health and read endpoints of the plain sample under wrk while scheduled runs
 #            execute every 2 s; fails when any answer is not 2xx or a socket error occurs
 #
-# Usage: benchmarks/run-http.sh [all|health|slow|startup|adapter|steps|load]...      (default: all)
+# Usage: benchmarks/run-http.sh [all|health|slow|startup|adapter|steps|bridge|load]...      (default: all)
 # Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 PAIRS=30 CDS=1 STEPS=10
-#                         LOAD_DURATION=20s
+#                         BRIDGE_PAIRS=24 LOAD_DURATION=20s
 #                         PORT_BASE=18080 JAVA=java OUT=benchmarks/target/http
 # Every process it starts is stopped by its PID when the script exits.
 set -euo pipefail
@@ -30,6 +32,7 @@ STARTS=${STARTS:-5}
 PAIRS=${PAIRS:-30}
 CDS=${CDS:-1}
 STEPS=${STEPS:-10}
+BRIDGE_PAIRS=${BRIDGE_PAIRS:-24}
 LOAD_DURATION=${LOAD_DURATION:-20s}
 PORT_BASE=${PORT_BASE:-18080}
 JAVA=${JAVA:-java}
@@ -467,6 +470,42 @@ steps() {
   cat "$OUT/steps.md"
 }
 
+# --- bridge: the JUnit bridge against the raw Launcher, in pairs of one-fork JMH runs ---------------------------
+# JIT decisions differ from fork to fork, and this machine's speed from minute to minute, by more than the bridge
+# costs; so each pair runs the two benchmarks in forks of their own, back to back, the order alternating, and the
+# overhead is taken pair by pair. A fork's score is the median of its measured iterations.
+bridge() {
+  local dir="$OUT/bridge" i method order launcher bridged
+  rm -rf "$dir" && mkdir -p "$dir"
+  : >"$dir/bridge.tsv"
+  for i in $(seq 1 "$BRIDGE_PAIRS"); do
+    order="launcherDirectly throughTheBridge"
+    (( i % 2 )) || order="throughTheBridge launcherDirectly"
+    for method in $order; do
+      "$JAVA" -jar "$BENCH_JAR" "JUnitBenchmark\.$method\$" -f 1 >"$dir/$i-$method.log" 2>&1
+    done
+    launcher=$(iterations_median "$dir/$i-launcherDirectly.log")
+    bridged=$(iterations_median "$dir/$i-throughTheBridge.log")
+    printf '%d\t%s\t%s\n' "$i" "$launcher" "$bridged" >>"$dir/bridge.tsv"
+    log "bridge $i/$BRIDGE_PAIRS: raw Launcher $launcher ms, through the bridge $bridged ms"
+  done
+  {
+    echo "| pair | raw Launcher, ms | through the bridge, ms | bridge overhead |"
+    echo "| --- | --- | --- | --- |"
+    awk -F'\t' "$STATS_AWK"'
+      { overhead = ($3 / $2 - 1) * 100; all = all " " overhead
+        printf "| %d | %.2f | %.2f | %+.1f %% |\n", $1, $2, $3, overhead }
+      END { printf "\nBridge overhead: median **%+.1f %%** over %d pairs (range %+.1f to %+.1f %%)\n", median(all), NR,
+          lowest(all), highest(all) }' "$dir/bridge.tsv"
+  } >"$OUT/bridge.md"
+  cat "$OUT/bridge.md"
+}
+
+# iterations_median LOG: the median of the measured iterations in a JMH run's output ("Iteration   3: 22.1 ms/op").
+iterations_median() {
+  awk "$STATS_AWK"'/^Iteration/ { all = all " " $3 } END { printf "%.2f", median(all) }' "$1"
+}
+
 # The published modules (every jar module whose pom does not skip deploy) and the size of each jar they build.
 jar_sizes() {
   local pom dirs=()
@@ -541,8 +580,8 @@ load_test() {
 
 main() {
   local parts=("$@")
-  (( ${#parts[@]} )) || parts=(health slow startup adapter steps load)
-  [[ ${parts[0]} == all ]] && parts=(health slow startup adapter steps load)
+  (( ${#parts[@]} )) || parts=(health slow startup adapter steps bridge load)
+  [[ ${parts[0]} == all ]] && parts=(health slow startup adapter steps bridge load)
   mkdir -p "$OUT"
   : >"$OUT/results.tsv"
   ensure_tools
@@ -561,9 +600,10 @@ main() {
       slow) slow ;;
       startup) startup ;;
       adapter) adapter ;;
+      bridge) bridge ;;
       steps) steps ;;
       load) load_test ;;
-      *) echo "unknown part '$part': all, health, slow, startup, adapter, steps or load" >&2; exit 2 ;;
+      *) echo "unknown part '$part': all, health, slow, startup, adapter, steps, bridge or load" >&2; exit 2 ;;
     esac
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/environment.txt"
