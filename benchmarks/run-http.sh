@@ -37,6 +37,10 @@ LOAD_DURATION=${LOAD_DURATION:-20s}
 PORT_BASE=${PORT_BASE:-18080}
 JAVA=${JAVA:-java}
 OUT=${OUT:-benchmarks/target/http}
+for setting in ROUNDS CONNECTIONS WRK_THREADS STARTS PAIRS STEPS BRIDGE_PAIRS; do
+  [[ ${!setting} =~ ^[1-9][0-9]*$ ]] || { echo "$setting must be a whole number of at least 1, not '${!setting}'" >&2; exit 2; }
+done
+[[ $CDS == [01] ]] || { echo "CDS must be 0 or 1, not '$CDS'" >&2; exit 2; }
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)   # absolute: H2 refuses relative database paths
 TOKEN=bench-token
