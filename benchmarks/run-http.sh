@@ -166,6 +166,10 @@ STATS_AWK='
   function median(list) { return quantile(list, 0.5) }
   function lowest(list,    a) { sorted(list, a); return a[1] }
   function highest(list,    a) { return a[sorted(list, a)] }
+  # a distribution-free 90 % confidence interval of the median: the order statistics k and n+1-k of the sorted
+  # values, k = floor(n/2 - 0.8224 sqrt(n)) (the normal approximation to the sign test), as "LOW HIGH"
+  function interval(list,    a, n, k) { n = sorted(list, a); k = int(n / 2 - 0.8224 * sqrt(n)); if (k < 1) k = 1
+    return a[k] " " a[n + 1 - k] }
 '
 
 # summary SET REFERENCE: a markdown table of medians (min-max) per server, and the median of per-round ratios
@@ -358,19 +362,16 @@ startup() {
 }
 
 # paired_cost FILE WITH WITHOUT COLUMN WHAT: the median of WITH minus WITHOUT, pair by pair (the i-th start of each),
-# of a column of FILE (tab-separated, name first), with its quartiles and a distribution-free 90 % confidence
-# interval: the order statistics k and n+1-k of the sorted differences, k = floor(n/2 - 0.8224 sqrt(n)) (the normal
-# approximation to the sign test). Single starts scatter by a few hundred milliseconds; pairs and their median
-# resolve what one start cannot.
+# of a column of FILE (tab-separated, name first), with its quartiles and its 90 % confidence interval. Single starts
+# scatter by a few hundred milliseconds; pairs and their median resolve what one start cannot.
 paired_cost() {
   awk -F'\t' -v with="$2" -v without="$3" -v col="$4" -v what="$5" "$STATS_AWK"'
     $1 == with && $col != "-" { w[++nw] = $col } $1 == without && $col != "-" { o[++no] = $col }
     END { n = nw < no ? nw : no; if (n == 0) exit
       for (i = 1; i <= n; i++) differences = differences " " (w[i] - o[i])
-      sorted(differences, d)
-      k = int(n / 2 - 0.8224 * sqrt(n)); if (k < 1) k = 1
+      split(interval(differences), ci, " ")
       printf "%s: median %+d ms over %d pairs (quartiles %+d to %+d; 90 %% interval %+d to %+d)\n", what,
-        median(differences), n, quantile(differences, 0.25), quantile(differences, 0.75), d[k], d[n + 1 - k] }' "$1"
+        median(differences), n, quantile(differences, 0.25), quantile(differences, 0.75), ci[1], ci[2] }' "$1"
 }
 
 # --- adapter: the Spring adapter's start-up cost alone, in pairs -----------------------------------------------
@@ -499,8 +500,9 @@ bridge() {
     awk -F'\t' "$STATS_AWK"'
       { overhead = ($3 / $2 - 1) * 100; all = all " " overhead
         printf "| %d | %.2f | %.2f | %+.1f %% |\n", $1, $2, $3, overhead }
-      END { printf "\nBridge overhead: median **%+.1f %%** over %d pairs (range %+.1f to %+.1f %%)\n", median(all), NR,
-          lowest(all), highest(all) }' "$dir/bridge.tsv"
+      END { split(interval(all), ci, " ")
+        printf "\nBridge overhead: median **%+.1f %%** over %d pairs (90 %% interval %+.1f to %+.1f %%; range %+.1f to %+.1f %%)\n",
+          median(all), NR, ci[1], ci[2], lowest(all), highest(all) }' "$dir/bridge.tsv"
   } >"$OUT/bridge.md"
   cat "$OUT/bridge.md"
 }

@@ -30,53 +30,67 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * An in-process run of 1000 trivial JUnit Jupiter tests ({@link ThousandTests}) in a warm JVM, discovery included:
  * through the JUnit Platform Launcher API directly, and as one scenario that the JUnit bridge discovered, run by
- * {@link Selftest#run} (selection, the time-boxed pool, a step per test, history and Micrometer included).
+ * {@link Selftest#run} (selection, the time-boxed pool, a step per test, history and Micrometer included). Each path
+ * sets up only what it uses, so a fork of one never carries the other's objects.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(2)
 public class JUnitBenchmark {
-    private LauncherSession session;
-    private Launcher launcher;
-    private LauncherDiscoveryRequest request;
-    private Selftest selftest;
-    private RunRequest bridged;
-
-    @Setup
-    public void start() {
-        session = LauncherFactory.openSession();
-        launcher = session.getLauncher();
-        request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(ThousandTests.class)).build();
-        selftest = Suites.selftest(JUnitScenarios.builder().classes(ThousandTests.class).discover()).build();
-        bridged = RunRequest.builder().scenarios(ThousandTests.class.getName()).build();
-    }
-
-    @TearDown
-    public void stop() {
-        session.close();
-        selftest.close();
-    }
 
     /** Runs the thousand tests as one bridged scenario; returns how many tests (steps) passed. */
     @Benchmark
-    public long throughTheBridge() throws InterruptedException {
-        Run run = selftest.run(bridged, Duration.ofMinutes(1));
+    public long throughTheBridge(Bridged bridged) throws InterruptedException {
+        Run run = bridged.selftest.run(bridged.request, Duration.ofMinutes(1));
         return run.results().get(0).steps().stream().filter(step -> step.outcome() == Outcome.PASSED).count();
     }
 
     /** Discovers and runs the thousand tests; returns how many passed. */
     @Benchmark
-    public long launcherDirectly() {
-        return runDirectly(launcher, request);
+    public long launcherDirectly(Direct direct) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        direct.launcher.execute(direct.request, summary);
+        return summary.getSummary().getTestsSucceededCount();
     }
 
-    static long runDirectly(Launcher launcher, LauncherDiscoveryRequest request) {
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        launcher.execute(request, summary);
-        return summary.getSummary().getTestsSucceededCount();
+    /** The raw Launcher path: a launcher session and a request for the test class. */
+    @State(Scope.Benchmark)
+    public static class Direct {
+        private LauncherSession session;
+        private Launcher launcher;
+        private LauncherDiscoveryRequest request;
+
+        @Setup
+        public void start() {
+            session = LauncherFactory.openSession();
+            launcher = session.getLauncher();
+            request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(ThousandTests.class)).build();
+        }
+
+        @TearDown
+        public void stop() {
+            session.close();
+        }
+    }
+
+    /** The bridged path: a Selftest whose one scenario is the test class, as the bridge discovered it. */
+    @State(Scope.Benchmark)
+    public static class Bridged {
+        private Selftest selftest;
+        private RunRequest request;
+
+        @Setup
+        public void start() {
+            selftest = Suites.selftest(JUnitScenarios.builder().classes(ThousandTests.class).discover()).build();
+            request = RunRequest.builder().scenarios(ThousandTests.class.getName()).build();
+        }
+
+        @TearDown
+        public void stop() {
+            selftest.close();
+        }
     }
 }

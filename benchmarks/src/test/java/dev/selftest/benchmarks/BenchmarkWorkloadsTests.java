@@ -60,12 +60,16 @@ class BenchmarkWorkloadsTests {
     @Test
     void launcherAndBridgeBothRunTheThousandTests() throws Exception {
         JUnitBenchmark benchmark = new JUnitBenchmark();
-        benchmark.start();
+        JUnitBenchmark.Direct direct = new JUnitBenchmark.Direct();
+        JUnitBenchmark.Bridged bridged = new JUnitBenchmark.Bridged();
+        direct.start();
+        bridged.start();
         try {
-            assertThat(benchmark.launcherDirectly()).isEqualTo(ThousandTests.COUNT);
-            assertThat(benchmark.throughTheBridge()).isEqualTo(ThousandTests.COUNT);
+            assertThat(benchmark.launcherDirectly(direct)).isEqualTo(ThousandTests.COUNT);
+            assertThat(benchmark.throughTheBridge(bridged)).isEqualTo(ThousandTests.COUNT);
         } finally {
-            benchmark.stop();
+            direct.stop();
+            bridged.stop();
         }
     }
 }
