@@ -39,7 +39,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(2)
 public class JUnitBenchmark {
-
     /** Runs the thousand tests as one bridged scenario; returns how many tests (steps) passed. */
     @Benchmark
     public long throughTheBridge(Bridged bridged) throws InterruptedException {
