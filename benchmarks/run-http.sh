@@ -488,6 +488,10 @@ bridge() {
     (( i % 2 )) || order="throughTheBridge launcherDirectly"
     for method in $order; do
       "$JAVA" -jar "$BENCH_JAR" "JUnitBenchmark\.$method\$" -f 1 >"$dir/$i-$method.log" 2>&1
+      if ! grep -q '^Iteration' "$dir/$i-$method.log"; then
+        log "bridge FAILED: the $method fork of pair $i measured nothing; see $dir/$i-$method.log"
+        return 1
+      fi
     done
     launcher=$(iterations_median "$dir/$i-launcherDirectly.log")
     bridged=$(iterations_median "$dir/$i-throughTheBridge.log")
