@@ -11,7 +11,7 @@
 #   steps    where the adapter's start-up time goes: the main thread's time in each of its beans, from Spring's own
 #            start-up steps (BufferingApplicationStartup), over STEPS starts of the Spring sample
 #   bridge   the JUnit bridge against the raw Launcher: BRIDGE_PAIRS pairs of one-fork JMH runs of JUnitBenchmark's two
-#            methods, back to back in alternating order; the median of the per-pair overhead
+#            methods, back to back in alternating order; the median of the per-pair overhead and its 90 % interval
 #   load     issue 9's load test: health and read endpoints of the plain sample under wrk while scheduled runs
 #            execute every 2 s; fails when any answer is not 2xx or a socket error occurs
 #
@@ -476,9 +476,9 @@ steps() {
 }
 
 # --- bridge: the JUnit bridge against the raw Launcher, in pairs of one-fork JMH runs ---------------------------
-# JIT decisions differ from fork to fork, and this machine's speed from minute to minute, by more than the bridge
-# costs; so each pair runs the two benchmarks in forks of their own, back to back, the order alternating, and the
-# overhead is taken pair by pair. A fork's score is the median of its measured iterations.
+# A fork's speed differs from fork to fork, and this machine's from minute to minute, by more than the bridge costs;
+# so each pair runs the two benchmarks in forks of their own, back to back, the order alternating, and the overhead
+# is taken pair by pair. A fork's score is the median of its measured iterations.
 bridge() {
   local dir="$OUT/bridge" i method order launcher bridged
   rm -rf "$dir" && mkdir -p "$dir"
@@ -590,8 +590,12 @@ load_test() {
 
 main() {
   local parts=("$@")
-  (( ${#parts[@]} )) || parts=(health slow startup adapter steps bridge load)
-  [[ ${parts[0]} == all ]] && parts=(health slow startup adapter steps bridge load)
+  local every=(health slow startup adapter steps bridge load)
+  (( ${#parts[@]} )) && [[ ${parts[0]} != all ]] || parts=("${every[@]}")
+  local part
+  for part in "${parts[@]}"; do   # every part named is checked before any runs
+    [[ " ${every[*]} " == *" $part "* ]] || { echo "unknown part '$part': all or any of: ${every[*]}" >&2; exit 2; }
+  done
   mkdir -p "$OUT"
   : >"$OUT/results.tsv"
   ensure_tools
@@ -603,18 +607,8 @@ main() {
     echo "java: $(java_version)"
     echo "wrk: -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS rounds"
   } | tee "$OUT/environment.txt"
-  local part
   for part in "${parts[@]}"; do
-    case $part in
-      health) health ;;
-      slow) slow ;;
-      startup) startup ;;
-      adapter) adapter ;;
-      bridge) bridge ;;
-      steps) steps ;;
-      load) load_test ;;
-      *) echo "unknown part '$part': all, health, slow, startup, adapter, steps, bridge or load" >&2; exit 2 ;;
-    esac
+    if [[ $part == load ]]; then load_test; else "$part"; fi   # each other part is the function of its name
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/environment.txt"
 }
