@@ -11,13 +11,14 @@
 #   steps    where the adapter's start-up time goes: the main thread's time in each of its beans, from Spring's own
 #            start-up steps (BufferingApplicationStartup), over STEPS starts of the Spring sample
 #   bridge   the JUnit bridge against the raw Launcher: BRIDGE_PAIRS pairs of one-fork JMH runs of JUnitBenchmark's two
-#            methods, back to back in alternating order; the median of the per-pair overhead and its 90 % interval
+#            methods, back to back in alternating order; the median of the per-pair overhead and its 90 % interval;
+#            then BRIDGE_JVMS JVMs of BridgeRounds: both halves in one JVM, BRIDGE_ROUNDS rounds alternating
 #   load     issue 9's load test: health and read endpoints of the plain sample under wrk while scheduled runs
 #            execute every 2 s; fails when any answer is not 2xx or a socket error occurs
 #
 # Usage: benchmarks/run-http.sh [all|health|slow|startup|adapter|steps|bridge|load]...      (default: all)
 # Settings (environment): ROUNDS=3 DURATION=10s WARMUP=5s CONNECTIONS=16 WRK_THREADS=2 STARTS=5 PAIRS=30 CDS=1 STEPS=10
-#                         BRIDGE_PAIRS=24 LOAD_DURATION=20s
+#                         BRIDGE_PAIRS=24 BRIDGE_JVMS=3 BRIDGE_ROUNDS=300 LOAD_DURATION=20s
 #                         PORT_BASE=18080 JAVA=java OUT=benchmarks/target/http
 # Every process it starts is stopped by its PID when the script exits.
 set -euo pipefail
@@ -33,11 +34,13 @@ PAIRS=${PAIRS:-30}
 CDS=${CDS:-1}
 STEPS=${STEPS:-10}
 BRIDGE_PAIRS=${BRIDGE_PAIRS:-24}
+BRIDGE_JVMS=${BRIDGE_JVMS:-3}
+BRIDGE_ROUNDS=${BRIDGE_ROUNDS:-300}
 LOAD_DURATION=${LOAD_DURATION:-20s}
 PORT_BASE=${PORT_BASE:-18080}
 JAVA=${JAVA:-java}
 OUT=${OUT:-benchmarks/target/http}
-for setting in ROUNDS CONNECTIONS WRK_THREADS STARTS PAIRS STEPS BRIDGE_PAIRS; do
+for setting in ROUNDS CONNECTIONS WRK_THREADS STARTS PAIRS STEPS BRIDGE_PAIRS BRIDGE_JVMS BRIDGE_ROUNDS; do
   [[ ${!setting} =~ ^[1-9][0-9]*$ ]] || { echo "$setting must be a whole number of at least 1, not '${!setting}'" >&2; exit 2; }
 done
 [[ $CDS == [01] ]] || { echo "CDS must be 0 or 1, not '$CDS'" >&2; exit 2; }
@@ -507,8 +510,36 @@ bridge() {
       END { split(interval(all), ci, " ")
         printf "\nBridge overhead: median **%+.1f %%** over %d pairs (90 %% interval %+.1f to %+.1f %%; range %+.1f to %+.1f %%)\n",
           median(all), NR, ci[1], ci[2], lowest(all), highest(all) }' "$dir/bridge.tsv"
+    bridge_rounds "$dir"
   } >"$OUT/bridge.md"
   cat "$OUT/bridge.md"
+}
+
+# bridge_rounds DIR: both halves in one JVM (BridgeRounds), BRIDGE_JVMS JVMs of BRIDGE_ROUNDS rounds each: the same
+# compiled code and machine state for both halves of a round, so what is left is what the bridged path adds.
+bridge_rounds() {
+  local dir=$1 jvm
+  : >"$dir/rounds.tsv"
+  for jvm in $(seq 1 "$BRIDGE_JVMS"); do
+    log "bridge: JVM $jvm/$BRIDGE_JVMS, $BRIDGE_ROUNDS rounds of both halves"
+    if ! "$JAVA" -cp "$BENCH_JAR" dev.selftest.benchmarks.BridgeRounds "$BRIDGE_ROUNDS" >"$dir/rounds-$jvm.tsv" \
+        2>"$dir/rounds-$jvm.log"; then
+      log "bridge FAILED: BridgeRounds in JVM $jvm stopped; see $dir/rounds-$jvm.log"
+      return 1
+    fi
+    awk -v jvm="$jvm" '{ print jvm "\t" $0 }' "$dir/rounds-$jvm.tsv" >>"$dir/rounds.tsv"
+  done
+  echo
+  echo "| JVM (one each) | raw Launcher, ms (median of $BRIDGE_ROUNDS rounds) | through the bridge, ms | bridge overhead, median of the rounds (90 % interval) |"
+  echo "| --- | --- | --- | --- |"
+  awk -F'\t' "$STATS_AWK"'
+    { if (!($1 in raw)) order[++count] = $1
+      raw[$1] = raw[$1] " " $2; bridged[$1] = bridged[$1] " " $3; overhead[$1] = overhead[$1] " " ($3 / $2 - 1) * 100 }
+    END { for (k = 1; k <= count; k++) { j = order[k]; split(interval(overhead[j]), ci, " "); m = median(overhead[j])
+        medians = medians " " m
+        printf "| %d | %.2f | %.2f | %+.1f %% (%+.1f to %+.1f %%) |\n", j, median(raw[j]), median(bridged[j]), m, ci[1], ci[2] }
+      printf "\nIn one JVM, alternating: bridge overhead **%+.1f %%** (median of the %d JVMs'"'"' medians; range %+.1f to %+.1f %%)\n",
+        median(medians), count, lowest(medians), highest(medians) }' "$dir/rounds.tsv"
 }
 
 # iterations_median LOG: the median of the measured iterations in a JMH run's output ("Iteration   3: 22.1 ms/op").
