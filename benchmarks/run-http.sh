@@ -530,7 +530,7 @@ bridge_rounds() {
     awk -v jvm="$jvm" '{ print jvm "\t" $0 }' "$dir/rounds-$jvm.tsv" >>"$dir/rounds.tsv"
   done
   echo
-  echo "| JVM (one each) | raw Launcher, ms (median of $BRIDGE_ROUNDS rounds) | through the bridge, ms | bridge overhead, median of the rounds (90 % interval) |"
+  echo "| JVM | raw Launcher, ms (median of $BRIDGE_ROUNDS rounds) | through the bridge, ms | bridge overhead, median of the rounds (90 % interval) |"
   echo "| --- | --- | --- | --- |"
   awk -F'\t' "$STATS_AWK"'
     { if (!($1 in raw)) order[++count] = $1

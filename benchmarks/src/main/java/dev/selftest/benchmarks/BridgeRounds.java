@@ -41,9 +41,14 @@ public final class BridgeRounds {
     /**
      * Runs {@code warmUp} unmeasured rounds, then {@code rounds} measured ones.
      *
-     * @throws IllegalStateException when either half did not pass all of the thousand tests
+     * @throws IllegalArgumentException when {@code warmUp} is negative or {@code rounds} is not positive
+     * @throws IllegalStateException    when either half did not pass all of the thousand tests
      */
     public static List<Round> measure(int warmUp, int rounds) throws InterruptedException {
+        if (warmUp < 0 || rounds < 1) {
+            throw new IllegalArgumentException("needs no negative warm-up and at least one round, not " + warmUp
+                    + " and " + rounds);
+        }
         JUnitBenchmark benchmark = new JUnitBenchmark();
         JUnitBenchmark.Direct direct = new JUnitBenchmark.Direct();
         JUnitBenchmark.Bridged bridged = new JUnitBenchmark.Bridged();

@@ -1,6 +1,7 @@
 package dev.selftest.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.selftest.Outcome;
 import dev.selftest.Run;
@@ -66,5 +67,11 @@ class BenchmarkWorkloadsTests {
             assertThat(round.launcherMillis()).isPositive();
             assertThat(round.bridgeMillis()).isPositive();
         });
+    }
+
+    @Test
+    void bridgeRoundsRefuseToMeasureNothing() {
+        assertThatIllegalArgumentException().isThrownBy(() -> BridgeRounds.measure(1, 0))
+                .withMessageContaining("at least one round");
     }
 }
