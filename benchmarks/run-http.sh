@@ -7,7 +7,8 @@
 #            (selftest.enabled=false), plus the plain sample and the Actuator app; size of each published jar
 #   adapter  the Spring adapter's start-up cost alone: PAIRS back-to-back starts of the Spring sample with and without
 #            it, in alternating order; the median of the paired differences with its 90 % confidence interval; with
-#            CDS=1 (the default) each round also starts it with class data sharing, as Spring Boot documents it
+#            CDS=1 (the default) each round also starts it from an archive of its classes, as Spring Boot documents
+#            it for the JVM in use: class data sharing (CDS), or the AOT cache on Java 25 and later
 #   steps    where the adapter's start-up time goes: the main thread's time in each of its beans, from Spring's own
 #            start-up steps (BufferingApplicationStartup), over STEPS starts of the Spring sample
 #   bridge   the JUnit bridge against the raw Launcher: BRIDGE_PAIRS pairs of one-fork JMH runs of JUnitBenchmark's two
@@ -378,28 +379,36 @@ paired_cost() {
 }
 
 # --- adapter: the Spring adapter's start-up cost alone, in pairs -----------------------------------------------
-# prepare_cds: the Spring sample extracted and a CDS archive from a training run with the adapter on, the way Spring
-# Boot documents class data sharing for production (java -Djarmode=tools extract, -XX:ArchiveClassesAtExit with
-# spring.context.exit=onRefresh); sets CDS_JAR and CDS_ARCHIVE.
+# prepare_cds: the Spring sample extracted and an archive of its classes from a training run with the adapter on, the
+# way Spring Boot documents it (java -Djarmode=tools extract, a run with spring.context.exit=onRefresh): the AOT cache
+# (-XX:AOTCacheOutput) on a JVM that has it (Java 25 and later), class data sharing (-XX:ArchiveClassesAtExit) before.
+# Sets CDS_JAR, CDS_KIND and CDS_LAUNCH, the options that start from the archive and fail when it cannot be used,
+# rather than measure without it.
 prepare_cds() {
-  local dir="$OUT/cds" port=$((PORT_BASE + 23))
+  local dir="$OUT/cds" port=$((PORT_BASE + 23)) archive training
   rm -rf "$dir" "$OUT/pair-data" && mkdir -p "$dir"
   "$JAVA" -Djarmode=tools -jar "$SPRING_JAR" extract --destination "$dir/app" >/dev/null
   CDS_JAR="$dir/app/$(basename "$SPRING_JAR")"
-  CDS_ARCHIVE="$dir/application.jsa"
-  env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" SELFTEST_TOKEN=$TOKEN "$JAVA" -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" \
+  if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -qw AOTCacheOutput; then
+    archive="$dir/app.aot" CDS_KIND="the AOT cache" training=(-XX:AOTCacheOutput="$archive")
+    CDS_LAUNCH=(-XX:AOTCache="$archive" -XX:AOTMode=on)
+  else
+    archive="$dir/application.jsa" CDS_KIND="class data sharing (CDS)" training=(-XX:ArchiveClassesAtExit="$archive")
+    CDS_LAUNCH=(-XX:SharedArchiveFile="$archive" -Xshare:on)
+  fi
+  env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" SELFTEST_TOKEN=$TOKEN "$JAVA" "${training[@]}" \
     -Dspring.context.exit=onRefresh -jar "$CDS_JAR" >"$OUT/cds-training.log" 2>&1
-  [[ -f $CDS_ARCHIVE ]] || { log "CDS training run failed: see $OUT/cds-training.log"; return 1; }
+  [[ -f $archive ]] || { log "training run for $CDS_KIND failed: see $OUT/cds-training.log"; return 1; }
 }
 
-# measure_pair_start NAME ENV...: one start of the Spring sample (from the extracted jar with the CDS archive when
-# NAME starts with cds-; -Xshare:on, so a start that cannot map the archive fails rather than measures without it);
+# measure_pair_start NAME ENV...: one start of the Spring sample (from the extracted jar with the archive when NAME
+# starts with cds-);
 # appends "name, ms to the first healthy answer, Spring's Started in (ms), CPU time the process used until then (ms)"
 # to $OUT/adapter.tsv.
 measure_pair_start() {
   local name=$1 port=$((PORT_BASE + 23)) launch=(-jar "$SPRING_JAR")
   shift
-  [[ $name == cds-* ]] && launch=(-XX:SharedArchiveFile="$CDS_ARCHIVE" -Xshare:on -jar "$CDS_JAR")
+  [[ $name == cds-* ]] && launch=("${CDS_LAUNCH[@]}" -jar "$CDS_JAR")
   rm -rf "$OUT/pair-data"
   timed_start "adapter-$name" "http://127.0.0.1:$port/actuator/health" env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" \
     SELFTEST_TOKEN=$TOKEN MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" "${launch[@]}"
@@ -431,7 +440,7 @@ adapter() {
   done
   {
     for variant in "${variants[@]}"; do
-      [[ -n $variant ]] && echo && echo "With class data sharing (CDS):"
+      [[ -n $variant ]] && echo && echo "With ${CDS_KIND}:"
       paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 2 "time to the first healthy answer"
       paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 3 "Spring's \"Started in\""
       paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 4 "CPU time until healthy (all threads)"
