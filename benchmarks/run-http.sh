@@ -402,9 +402,8 @@ prepare_cds() {
 }
 
 # measure_pair_start NAME ENV...: one start of the Spring sample (from the extracted jar with the archive when NAME
-# starts with cds-);
-# appends "name, ms to the first healthy answer, Spring's Started in (ms), CPU time the process used until then (ms)"
-# to $OUT/adapter.tsv.
+# starts with cds-); appends "name, ms to the first healthy answer, Spring's Started in (ms), CPU time the process
+# used until then (ms)" to $OUT/adapter.tsv.
 measure_pair_start() {
   local name=$1 port=$((PORT_BASE + 23)) launch=(-jar "$SPRING_JAR")
   shift
