@@ -379,35 +379,36 @@ paired_cost() {
 }
 
 # --- adapter: the Spring adapter's start-up cost alone, in pairs -----------------------------------------------
-# prepare_cds: the Spring sample extracted and an archive of its classes from a training run with the adapter on, the
-# way Spring Boot documents it (java -Djarmode=tools extract, a run with spring.context.exit=onRefresh): the AOT cache
-# (-XX:AOTCacheOutput) on a JVM that has it (Java 25 and later), class data sharing (-XX:ArchiveClassesAtExit) before.
-# Sets CDS_JAR, CDS_KIND and CDS_LAUNCH, the options that start from the archive and fail when it cannot be used,
-# rather than measure without it.
-prepare_cds() {
-  local dir="$OUT/cds" port=$((PORT_BASE + 23)) archive training
+# prepare_archive: the Spring sample extracted and an archive of its classes from a training run with the adapter
+# on, the way Spring Boot documents it (java -Djarmode=tools extract, a run with spring.context.exit=onRefresh): the
+# AOT cache (-XX:AOTCacheOutput) on a JVM that has it (Java 25 and later), class data sharing
+# (-XX:ArchiveClassesAtExit) before. Sets ARCHIVE_JAR, ARCHIVE_KIND and ARCHIVE_LAUNCH, the options that start from
+# the archive and fail when it cannot be used, rather than measure without it.
+prepare_archive() {
+  local dir="$OUT/archive" port=$((PORT_BASE + 23)) archive training
   rm -rf "$dir" "$OUT/pair-data" && mkdir -p "$dir"
   "$JAVA" -Djarmode=tools -jar "$SPRING_JAR" extract --destination "$dir/app" >/dev/null
-  CDS_JAR="$dir/app/$(basename "$SPRING_JAR")"
+  ARCHIVE_JAR="$dir/app/$(basename "$SPRING_JAR")"
   if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -qw AOTCacheOutput; then
-    archive="$dir/app.aot" CDS_KIND="the AOT cache" training=(-XX:AOTCacheOutput="$archive")
-    CDS_LAUNCH=(-XX:AOTCache="$archive" -XX:AOTMode=on)
+    archive="$dir/app.aot" ARCHIVE_KIND="the AOT cache" training=(-XX:AOTCacheOutput="$archive")
+    ARCHIVE_LAUNCH=(-XX:AOTCache="$archive" -XX:AOTMode=on)
   else
-    archive="$dir/application.jsa" CDS_KIND="class data sharing (CDS)" training=(-XX:ArchiveClassesAtExit="$archive")
-    CDS_LAUNCH=(-XX:SharedArchiveFile="$archive" -Xshare:on)
+    archive="$dir/application.jsa" ARCHIVE_KIND="class data sharing (CDS)"
+    training=(-XX:ArchiveClassesAtExit="$archive")
+    ARCHIVE_LAUNCH=(-XX:SharedArchiveFile="$archive" -Xshare:on)
   fi
   env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" SELFTEST_TOKEN=$TOKEN "$JAVA" "${training[@]}" \
-    -Dspring.context.exit=onRefresh -jar "$CDS_JAR" >"$OUT/cds-training.log" 2>&1
-  [[ -f $archive ]] || { log "training run for $CDS_KIND failed: see $OUT/cds-training.log"; return 1; }
+    -Dspring.context.exit=onRefresh -jar "$ARCHIVE_JAR" >"$OUT/archive-training.log" 2>&1
+  [[ -f $archive ]] || { log "training run for $ARCHIVE_KIND failed: see $OUT/archive-training.log"; return 1; }
 }
 
 # measure_pair_start NAME ENV...: one start of the Spring sample (from the extracted jar with the archive when NAME
-# starts with cds-); appends "name, ms to the first healthy answer, Spring's Started in (ms), CPU time the process
-# used until then (ms)" to $OUT/adapter.tsv.
+# starts with archived-); appends "name, ms to the first healthy answer, Spring's Started in (ms), CPU time the
+# process used until then (ms)" to $OUT/adapter.tsv.
 measure_pair_start() {
   local name=$1 port=$((PORT_BASE + 23)) launch=(-jar "$SPRING_JAR")
   shift
-  [[ $name == cds-* ]] && launch=("${CDS_LAUNCH[@]}" -jar "$CDS_JAR")
+  [[ $name == archived-* ]] && launch=("${ARCHIVE_LAUNCH[@]}" -jar "$ARCHIVE_JAR")
   rm -rf "$OUT/pair-data"
   timed_start "adapter-$name" "http://127.0.0.1:$port/actuator/health" env PORT=$port ORDERS_DATA_DIR="$OUT/pair-data" \
     SELFTEST_TOKEN=$TOKEN MANAGEMENT_ENDPOINT_HEALTH_VALIDATE_GROUP_MEMBERSHIP=false "$@" "$JAVA" "${launch[@]}"
@@ -425,7 +426,7 @@ adapter() {
   : >"$OUT/adapter.tsv"
   local i variant variants=("")
   if (( CDS )); then
-    prepare_cds && variants+=(cds-)
+    prepare_archive && variants+=(archived-)
   fi
   for i in $(seq 1 "$PAIRS"); do
     for variant in "${variants[@]}"; do
@@ -439,7 +440,7 @@ adapter() {
   done
   {
     for variant in "${variants[@]}"; do
-      [[ -n $variant ]] && echo && echo "With ${CDS_KIND}:"
+      [[ -n $variant ]] && echo && echo "With ${ARCHIVE_KIND}:"
       paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 2 "time to the first healthy answer"
       paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 3 "Spring's \"Started in\""
       paired_cost "$OUT/adapter.tsv" "${variant}with" "${variant}without" 4 "CPU time until healthy (all threads)"
