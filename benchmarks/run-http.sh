@@ -114,24 +114,27 @@ stop() {
 # The polls of a start being timed start no process: curl and sleep every 20 ms took ~0.9 s of CPU over a 4-second
 # start on 2 cores, CPU the JVM being timed then lacked. http_ok talks HTTP through bash's own /dev/tcp, and nap
 # sleeps in a read that times out on a FIFO no one writes to.
-mkfifo "$OUT/.nap" && exec {NAP_FD}<>"$OUT/.nap" && rm "$OUT/.nap"
+rm -f "$OUT/.nap" && mkfifo "$OUT/.nap" && exec {NAP_FD}<>"$OUT/.nap" && rm "$OUT/.nap" \
+  || { echo "cannot make a FIFO in $OUT" >&2; exit 1; }
 nap() { read -r -t "$1" -u "$NAP_FD" _ || true; }
 
-# http_ok URL: whether a GET of URL (http://HOST:PORT/PATH) answers 200 within 2 seconds.
+# http_ok HOST PORT PATH: whether a GET of PATH answers 200 within 2 seconds.
 http_ok() {
-  [[ $1 =~ ^http://([^/:]+):([0-9]+)(/.*)?$ ]] || { log "not an http://HOST:PORT URL: $1"; return 2; }
-  local host=${BASH_REMATCH[1]} port=${BASH_REMATCH[2]} path=${BASH_REMATCH[3]:-/} fd status=
-  { exec {fd}<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' "$path" "$host" "$port" >&"$fd"
+  local fd status=
+  { exec {fd}<>"/dev/tcp/$1/$2"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' "$3" "$1" "$2" >&"$fd"
   read -r -t 2 -u "$fd" _ status _ || true
   exec {fd}>&-
   [[ ${status%$'\r'} == 200 ]]
 }
 
-# await_ok PID URL [TIMEOUT_SECONDS]: waits until URL answers 200 (fails if the process dies first).
+# await_ok PID URL [TIMEOUT_SECONDS]: waits until URL (http://HOST:PORT/PATH) answers 200 (fails if the process dies
+# first).
 await_ok() {
   local pid=$1 url=$2 deadline=$((SECONDS + ${3:-120}))
-  until http_ok "$url"; do
+  [[ $url =~ ^http://([^/:]+):([0-9]+)(/.*)?$ ]] || { log "not an http://HOST:PORT/PATH URL: $url"; return 2; }
+  local host=${BASH_REMATCH[1]} port=${BASH_REMATCH[2]} path=${BASH_REMATCH[3]:-/}
+  until http_ok "$host" "$port" "$path"; do
     kill -0 "$pid" 2>/dev/null || { log "process $pid died before $url answered"; return 1; }
     (( SECONDS < deadline )) || { log "$url did not answer 200 in time"; return 1; }
     nap 0.02
