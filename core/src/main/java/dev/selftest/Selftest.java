@@ -70,7 +70,8 @@ public final class Selftest implements AutoCloseable {
     private final HealthMonitor health;
     private final KpiRecorder kpis;
     private final @Nullable RunScheduler scheduler;
-    private final AtomicBoolean scheduleStarted = new AtomicBoolean();
+    /** Set by {@link #startBackgroundWork()}, and by {@link #close()} so that a later start does nothing. */
+    private final AtomicBoolean backgroundWorkStarted = new AtomicBoolean();
     private final CleanupCoordinator cleanup;
     private final SafetyPolicy policy;
     private final MonitoringSettings monitoring;
@@ -96,17 +97,15 @@ public final class Selftest implements AutoCloseable {
         this.kpis = new KpiRecorder(meterRegistry, scenarios::known, engine::stats, health, builder.kpiNames,
                 monitoring.kpiWindow(), builder.clock);
         engine.addListener(kpis);
-        kpis.registerInBackground();
         engine.addListener(runEvents);
         builder.listeners.forEach(engine::addListener);
         this.notifier = WebhookNotifier.fromConfig(config);
         notifier.ifPresent(engine::addListener);
         this.cleanup = new CleanupCoordinator(durable, builder.sweepers, engine::runningRunIds);
-        cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
         health.start();
         this.scheduler = monitoring.scheduleEnabled() ? scheduler() : null;
-        if (!builder.deferSchedule) {
-            startSchedule();
+        if (!builder.deferBackgroundWork) {
+            startBackgroundWork();
         }
         if (settings.token().isEmpty() && settings.readToken().isEmpty()) {
             LOG.warn("Selftest control API is off: no token configured. Set the environment variable SELFTEST_TOKEN "
@@ -158,12 +157,18 @@ public final class Selftest implements AutoCloseable {
     }
 
     /**
-     * Starts scheduled runs ({@code selftest.schedule.*}) after {@code selftest.schedule.initial-delay}, when they are
-     * on; does nothing when they are off or already started. Only needed after {@link Builder#deferSchedule()}.
+     * Starts the work Selftest does in the background besides health checks, which run from the moment it is built:
+     * registering its meters, replaying the durable cleanup journal (then retrying and sweeping on their intervals)
+     * and scheduled runs ({@code selftest.schedule.*}, after {@code selftest.schedule.initial-delay}) when they are
+     * on. Does nothing when already started or closed. Only needed after {@link Builder#deferBackgroundWork()}.
      */
-    public void startSchedule() {
-        if (scheduler != null && scheduleStarted.compareAndSet(false, true)) {
-            scheduler.start(monitoring.scheduleInitialDelay());
+    public void startBackgroundWork() {
+        if (backgroundWorkStarted.compareAndSet(false, true)) {
+            kpis.registerInBackground();
+            cleanup.start(settings.cleanupRetryInterval(), settings.sweepInterval());
+            if (scheduler != null) {
+                scheduler.start(monitoring.scheduleInitialDelay());
+            }
         }
     }
 
@@ -193,7 +198,8 @@ public final class Selftest implements AutoCloseable {
 
     /**
      * The registry Selftest records its metrics in and hands to scenarios for KPIs. Selftest's own series, registered
-     * in the background as it is built, are in it once this returns.
+     * in the background when its {@linkplain #startBackgroundWork() background work} starts, are in it once this
+     * returns: it registers them itself when that work has not started yet.
      */
     public MeterRegistry meterRegistry() {
         kpis.awaitRegistration();
@@ -282,6 +288,7 @@ public final class Selftest implements AutoCloseable {
      */
     @Override
     public void close() {
+        backgroundWorkStarted.set(true);
         stopSchedule();
         engine.close();
         cleanup.close();
@@ -299,7 +306,7 @@ public final class Selftest implements AutoCloseable {
         private final List<Sweeper> sweepers = new ArrayList<>();
         private final List<HealthMonitor.Registration> healthChecks = new ArrayList<>();
         private final Set<String> kpiNames = new LinkedHashSet<>();
-        private boolean deferSchedule;
+        private boolean deferBackgroundWork;
         private @Nullable ConfigSource config;
         private @Nullable MeterRegistry meterRegistry;
         private SafetyPolicy safetyPolicy = (scenario, environment) -> Optional.empty();
@@ -453,11 +460,14 @@ public final class Selftest implements AutoCloseable {
         }
 
         /**
-         * Leaves scheduled runs stopped until {@link Selftest#startSchedule()}: for frameworks that start them once
-         * the application is ready rather than when Selftest is built.
+         * Leaves the background work (meter registration, the cleanup journal's replay, retries and sweeps, scheduled
+         * runs) until {@link Selftest#startBackgroundWork()}: for frameworks that start it once the application is
+         * ready, so that it neither competes with the application's start-up nor runs scenarios against an
+         * application that is not serving yet. Health checks and the control API work from the start; a run started
+         * before then registers its own series, and {@link Selftest#meterRegistry()} registers the rest when asked.
          */
-        public Builder deferSchedule() {
-            this.deferSchedule = true;
+        public Builder deferBackgroundWork() {
+            this.deferBackgroundWork = true;
             return this;
         }
 

@@ -7,7 +7,7 @@ import dev.selftest.Selftest;
 import dev.selftest.Sweeper;
 import dev.selftest.cleanup.CleanupJournal;
 import dev.selftest.spring.internal.HealthCheckBeans;
-import dev.selftest.spring.internal.ScheduleLifecycle;
+import dev.selftest.spring.internal.SelftestLifecycle;
 import dev.selftest.spring.internal.SpringConfigSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -28,8 +28,9 @@ import org.springframework.core.env.Environment;
  * {@code selftest.cleanup.journal=jdbc}), the application's own
  * {@link MeterRegistry} when it has one, MicroProfile {@code HealthCheck} beans annotated {@code @Liveness},
  * {@code @Readiness} or {@code @Startup}, and {@code selftest.*} settings read from Spring's {@link Environment}.
- * Scheduled runs start once the application is ready. Closed (runs cancelled, cleanup finished) when the context
- * closes. Backs off when the application declares its own {@link Selftest} bean.
+ * Its background work (meter registration, the cleanup journal's replay, scheduled runs) starts once the application
+ * is ready. Closed (runs cancelled, cleanup finished) when the context closes. Backs off when the application
+ * declares its own {@link Selftest} bean.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @AutoConfiguration
@@ -44,7 +45,7 @@ public final class SelftestAutoConfiguration {
                       ObjectProvider<RunListener> listeners,
                       ObjectProvider<SafetyPolicy> policies, ObjectProvider<MeterRegistry> meterRegistry,
                       ObjectProvider<SelftestBuilderCustomizer> customizers, ListableBeanFactory beans) {
-        Selftest.Builder builder = Selftest.builder().config(new SpringConfigSource(environment)).deferSchedule();
+        Selftest.Builder builder = Selftest.builder().config(new SpringConfigSource(environment)).deferBackgroundWork();
         scenarios.orderedStream().forEach(builder::scenario);
         sweepers.orderedStream().forEach(builder::sweeper);
         cleanupHandlers.orderedStream().forEach(handler -> builder.cleanupHandler(handler.type(), handler.handler()));
@@ -58,10 +59,13 @@ public final class SelftestAutoConfiguration {
         return builder.build();
     }
 
-    /** Starts scheduled runs once the application is ready, and stops them when it begins to shut down. */
+    /**
+     * Starts Selftest's background work (meters, the cleanup journal's replay, scheduled runs) once the application is
+     * ready, and stops scheduled runs when it begins to shut down.
+     */
     @Bean
-    ScheduleLifecycle selftestScheduleLifecycle(Selftest selftest) {
-        return new ScheduleLifecycle(selftest);
+    SelftestLifecycle selftestLifecycle(Selftest selftest) {
+        return new SelftestLifecycle(selftest);
     }
 
     /** The durable cleanup journal in the application's database, with {@code selftest.cleanup.journal=jdbc}. */

@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -72,7 +73,9 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     private final Map<String, Map<Outcome, Counter>> scenarioRuns = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<Trigger, Map<RunStatus, Counter>> runs = new ConcurrentHashMap<>();
-    private volatile CompletableFuture<Void> registered = CompletableFuture.completedFuture(null);
+    private final AtomicBoolean registrationStarted = new AtomicBoolean();
+    /** Completes once the series {@link #registerInBackground()} registers are in the registry, or failed to be. */
+    private final CompletableFuture<Void> registered = new CompletableFuture<>();
 
     private record Finished(Instant at, boolean passed) {
     }
@@ -95,18 +98,21 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
 
     /**
      * Registers the counters and gauges of every scenario known now, of the runs and of health, on a thread of its
-     * own: a counter reads 0 before its first event (so {@code rate()} and {@code increase()} work from the start),
-     * and the sixty-odd registrations of a typical service would otherwise hold up its start-up by several
+     * own, once: a counter reads 0 before its first event (so {@code rate()} and {@code increase()} work from the
+     * start), and the sixty-odd registrations of a typical service would otherwise hold up its start-up by several
      * milliseconds (BENCHMARKS.md). A result recorded before they are done registers its own series first.
      */
     public void registerInBackground() {
-        registered = CompletableFuture.runAsync(this::registerKnownSeries,
-                        task -> DaemonThreads.named("selftest-meters").newThread(task).start())
-                .whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Selftest's meters could not all be registered: {}", failure.toString(), failure);
-                    }
-                });
+        if (registrationStarted.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::registerKnownSeries,
+                            task -> DaemonThreads.named("selftest-meters").newThread(task).start())
+                    .whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("Selftest's meters could not all be registered: {}", failure.toString(), failure);
+                        }
+                        registered.complete(null);
+                    });
+        }
     }
 
     private void registerKnownSeries() {
@@ -115,9 +121,13 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
         registerHealth();
     }
 
-    /** Waits until the series {@link #registerInBackground()} registers are in the registry (or failed to be). */
+    /**
+     * Waits until the series {@link #registerInBackground()} registers are in the registry (or failed to be),
+     * starting their registration when nothing has yet.
+     */
     public void awaitRegistration() {
-        registered.exceptionally(failure -> null).join();
+        registerInBackground();
+        registered.join();
     }
 
     /**

@@ -19,9 +19,10 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
  * executable jar roughly halves that bean's time on the main thread (BENCHMARKS.md). Spring Boot
  * pre-initialises its own Jackson, Tomcat and message converters the same way.
  *
- * <p>Nothing reaches the throwaway instance: it has no scenario, check, journal or transport, registers its series
- * in a registry of its own (waiting for them, as the application's instance registers its own on a thread of their
- * own), and has a token only so that it does not log that the control API is off.
+ * <p>Nothing reaches the throwaway instance: it has no scenario, check, journal or transport, a registry of its own,
+ * and a token only so that it does not log that the control API is off. Like the application's instance it leaves
+ * its background work (meters, cleanup, schedule) unstarted: the application's starts once the application is
+ * ready, off the start-up path, and the throwaway's never does.
  *
  * <p>Skipped when {@code selftest.enabled=false} is a system property or an environment variable (the application's
  * property files are not read yet at this point), and when the JVM reads application classes from an archive (class
@@ -64,9 +65,8 @@ final class SelftestBackgroundPreinitializer implements BackgroundPreinitializer
             return;
         }
         try (Selftest throwaway = Selftest.builder().config(ConfigSource.of(Map.of())).token("not served")
-                .meterRegistry(registry.get()).build()) {
+                .meterRegistry(registry.get()).deferBackgroundWork().build()) {
             throwaway.health();
-            throwaway.meterRegistry();
         }
     }
 

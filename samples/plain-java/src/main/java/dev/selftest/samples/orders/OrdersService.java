@@ -66,7 +66,7 @@ public final class OrdersService implements AutoCloseable {
                 .providerState("the catalogue has products", scenarios.catalogueHasProducts())
                 .healthCheck(HealthKind.READINESS, database::health)
                 .kpi("orders.placed")
-                .deferSchedule()
+                .deferBackgroundWork()
                 .build();
         ExecutorService executor = EmbeddedServer.boundedExecutor(16);
         server.setExecutor(executor);
@@ -74,7 +74,7 @@ public final class OrdersService implements AutoCloseable {
         EmbeddedServer.mount(server, selftest.controlApi());
         server.start();
         self[0] = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        selftest.startSchedule();
+        selftest.startBackgroundWork();
         return new OrdersService(database, selftest, server, executor);
     }
 

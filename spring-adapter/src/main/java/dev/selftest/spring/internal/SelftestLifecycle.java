@@ -6,20 +6,22 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Ties scheduled runs to the application's lifecycle: they start once the application is ready (never while it is
- * still starting) and stop as soon as it begins to shut down, before the web server stops taking requests.
+ * Ties Selftest's background work to the application's lifecycle: meter registration, the cleanup journal's replay
+ * and scheduled runs start once the application is ready (never while it is still starting, where they would only
+ * take CPU from it), and scheduled runs stop as soon as it begins to shut down, before the web server stops taking
+ * requests.
  */
-public final class ScheduleLifecycle implements ApplicationListener<ApplicationReadyEvent>, SmartLifecycle {
+public final class SelftestLifecycle implements ApplicationListener<ApplicationReadyEvent>, SmartLifecycle {
     private final Selftest selftest;
     private volatile boolean running;
 
-    public ScheduleLifecycle(Selftest selftest) {
+    public SelftestLifecycle(Selftest selftest) {
         this.selftest = selftest;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        selftest.startSchedule();
+        selftest.startBackgroundWork();
     }
 
     @Override
