@@ -30,6 +30,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import dev.selftest.cleanup.CleanupJournal;
+import dev.selftest.cleanup.JournalEntry;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
@@ -245,21 +248,33 @@ class SelftestAutoConfigurationTests {
     }
 
     @Test
-    void scheduledRunsStartOnlyOnceTheApplicationIsReady() {
+    void backgroundWorkStartsOnlyOnceTheApplicationIsReady() throws Exception {
+        Set<String> orders = ConcurrentHashMap.newKeySet();
+        orders.add("42");
+        CleanupJournal.file(tempDir).record(new JournalEntry("e-1", "order", "42", "20260101-000000-aaaaaa",
+                "orders.place", Instant.parse("2026-01-01T00:00:00Z")));
         runner.withBean(Scenario.class, () -> Scenario.builder("catalogue.smoke").tags("smoke")
                         .safety(Safety.READ_ONLY).body(context -> { }).build())
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(CleanupJournal.class, () -> CleanupJournal.file(tempDir))
+                .withBean(CleanupHandlerRegistration.class, () -> new CleanupHandlerRegistration("order", orders::remove))
                 .withPropertyValues("selftest.schedule.enabled=true", "selftest.schedule.interval=1s",
                         "selftest.schedule.jitter=0s", "selftest.schedule.initial-delay=0s")
                 .run(context -> {
                     Selftest selftest = context.getBean(Selftest.class);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
                     Thread.sleep(300);
                     assertThat(selftest.runs()).as("no scheduled run before the application is ready").isEmpty();
+                    assertThat(orders).as("the journal not replayed yet").contains("42");
+                    assertThat(registry.find("selftest.runs").meters()).as("no meter registered yet").isEmpty();
 
                     context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
                             (ConfigurableApplicationContext) context.getSourceApplicationContext(), Duration.ZERO));
 
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(selftest.runs())
                             .isNotEmpty().allSatisfy(run -> assertThat(run.trigger()).isEqualTo(Trigger.SCHEDULE)));
+                    await().atMost(Duration.ofSeconds(10)).until(orders::isEmpty);
+                    assertThat(registry.find("selftest.runs").meters()).isNotEmpty();
                 });
     }
 
