@@ -292,6 +292,8 @@ public final class KpiRecorder implements RunListener, AutoCloseable {
     /** Removes Selftest's meters, whose gauges would otherwise keep reading a closed Selftest. */
     @Override
     public void close() {
+        registrationStarted.set(true); // nothing to register once closed: a later wait returns at once
+        registered.complete(null);
         synchronized (meters) {
             closed = true;
             meters.forEach(registry::remove);
